@@ -1,0 +1,17 @@
+using GraphRag.Bench;
+using Spectre.Console;
+
+// Usage: dotnet run -c Release --project bench/GraphRag.Bench -- SUITE [args]
+// Each suite prints a table whose figures are ratios against a baseline measured in the same run.
+var suites = BenchSuites.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
+{
+    AnsiConsole.MarkupLine("[bold]GraphRag benchmarks[/]: pass a suite name.");
+    foreach (var s in BenchSuites.All)
+        AnsiConsole.MarkupLine($"  [green]{s.Name}[/]  {Markup.Escape(s.Description)}");
+    return args.Length == 0 ? 0 : 2;
+}
+
+AnsiConsole.MarkupLine($"[grey]{Markup.Escape(MachineInfo.Describe())}[/]");
+await suite.RunAsync(args[1..]);
+return 0;

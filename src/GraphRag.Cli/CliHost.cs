@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GraphRag.Cli;
+
+/// <summary>
+/// Builds the generic host a command runs in: configuration from appsettings.json, GRAPHRAG_*
+/// environment variables, an optional --config file and the --db flag (last wins), plus the
+/// services of every GraphRag library.
+/// </summary>
+public static class CliHost
+{
+    public static IHost Build(ParseResult parse, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        AddConfiguration(builder.Configuration, parse);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.AddGraphRagServices(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    public static void AddConfiguration(IConfigurationBuilder configuration, ParseResult parse)
+    {
+        // The copy beside the executable holds the defaults; one in the working directory overrides it.
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        if (parse.GetValue(GlobalOptions.Config) is { } extra)
+        {
+            if (!File.Exists(extra))
+                throw new UserFacingException($"{extra}: settings file not found.");
+            configuration.AddJsonFile(Path.GetFullPath(extra), optional: false);
+        }
+        configuration.AddEnvironmentVariables("GRAPHRAG_");
+        if (parse.GetValue(GlobalOptions.Database) is { } db)
+            configuration.AddInMemoryCollection([new("GraphRag:Database", db)]);
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace GraphRag.Cli;
+
+/// <summary>The command tree. Each command lives in Commands/ and exposes a static Create().</summary>
+public static class GraphRagCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("GraphRag: ingest your notes, ask them questions, measure retrieval quality.");
+        root.Add(GlobalOptions.Database);
+        root.Add(GlobalOptions.Config);
+        foreach (var command in Commands())
+            root.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands() =>
+    [
+    ];
+}

@@ -1,0 +1,3 @@
+using GraphRag.Cli;
+
+return await GraphRagCommandLine.Create().Parse(args).InvokeAsync();
