@@ -39,6 +39,13 @@ public static class TestPaths
             if (File.Exists(Path.Combine(dir.FullName, "GraphRag.sln")))
                 return dir.FullName;
         }
+        // Built with --artifacts-path outside the checkout: the build recorded where the repository is.
+        var recorded = typeof(TestPaths).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "GraphRagRepoRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "GraphRag.sln")))
+            return recorded;
         throw new InvalidOperationException("GraphRag.sln not found above " + AppContext.BaseDirectory);
     }
 }
