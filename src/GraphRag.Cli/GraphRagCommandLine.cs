@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphRag.Cli.Commands;
 
 namespace GraphRag.Cli;
 
@@ -17,5 +18,9 @@ public static class GraphRagCommandLine
 
     private static IEnumerable<Command> Commands() =>
     [
+        IngestCommand.Create(),
+        WatchCommand.Create(),
+        SearchCommand.Create(),
+        AskCommand.Create(),
     ];
 }

@@ -8,6 +8,7 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddGraphRagServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddGraphRagCore(configuration);
         return services;
     }
 }

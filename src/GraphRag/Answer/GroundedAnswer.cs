@@ -1,0 +1,6 @@
+namespace GraphRag.Answer;
+
+/// <summary>An answer with the citations its [n] markers point to.</summary>
+/// <param name="Found">False when the notes hold nothing relevant; <see cref="Text"/> then says so.</param>
+/// <param name="Method">"extractive" or the generator that wrote it.</param>
+public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<Citation> Citations, bool Found, string Method);

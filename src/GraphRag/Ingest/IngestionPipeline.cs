@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using GraphRag.Ingest.Chunking;
+using GraphRag.Ingest.Reading;
+using GraphRag.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GraphRag.Ingest;
+
+/// <summary>
+/// Reads files into articles, chunks them and writes everything in one transaction per file, so a
+/// file that fails (bad input, a failing indexer, a killed process) leaves the database exactly as
+/// it was, and the next run picks it up again. Unchanged files and articles are skipped by hash.
+/// </summary>
+public sealed class IngestionPipeline
+{
+    private readonly GraphRagDatabase _database;
+    private readonly ArticleReader _reader;
+    private readonly Chunker _chunker;
+    private readonly IReadOnlyList<IArticleIndexer> _indexers;
+    private readonly IReadOnlyList<IBatchFinalizer> _finalizers;
+    private readonly ILogger _logger;
+    private readonly string _fingerprint;
+
+    public IngestionPipeline(
+        GraphRagDatabase database,
+        ArticleReader reader,
+        ChunkingOptions chunking,
+        IEnumerable<IArticleIndexer>? indexers = null,
+        IEnumerable<IBatchFinalizer>? finalizers = null,
+        ILogger<IngestionPipeline>? logger = null)
+    {
+        _database = database;
+        _reader = reader;
+        _chunker = new Chunker(chunking);
+        _indexers = indexers?.ToList() ?? [];
+        _finalizers = finalizers?.ToList() ?? [];
+        _logger = logger ?? NullLogger<IngestionPipeline>.Instance;
+        // Anything that changes what ingestion writes is part of every hash: a new chunk size or a new
+        // indexer makes the next run redo the work instead of skipping it.
+        _fingerprint = ContentHash.Of(
+            $"chunks:{chunking.MaxTokens}/{chunking.OverlapTokens}",
+            string.Join(',', _indexers.Select(i => i.Name)));
+    }
+
+    public async Task<IngestionSummary> IngestAsync(
+        IReadOnlyList<string> paths,
+        bool prune = false,
+        IProgress<IngestionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var (files, missing) = SourceFiles.Expand(paths);
+        var outcomes = missing
+            .Select(p => Failure(p, "no such file or directory"))
+            .ToList();
+        using var connection = _database.Open();
+
+        var total = files.Count + outcomes.Count;
+        foreach (var path in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = await IngestFileAsync(connection, path, cancellationToken);
+            outcomes.Add(outcome);
+            progress?.Report(new IngestionProgress(outcomes.Count, total, outcome));
+        }
+
+        if (prune)
+            outcomes.AddRange(await PruneAsync(connection, cancellationToken));
+
+        var summary = new IngestionSummary(outcomes, clock.Elapsed);
+        if (!summary.ChangedNothing)
+            foreach (var finalizer in _finalizers)
+                await finalizer.FinalizeAsync(summary, null, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed };
+    }
+
+    private async Task<FileOutcome> IngestFileAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        ReadReport report;
+        string fileHash;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > ArticleReader.MaxFileBytes)
+                throw new IngestionException(path,
+                    $"file is {length / (1024.0 * 1024):F1} MB; the limit is {ArticleReader.MaxFileBytes / (1024 * 1024)} MB (split it into smaller files)");
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            fileHash = ContentHash.Of(ContentHash.Of(bytes), _fingerprint);
+            if (ArticleStore.FileHash(connection, path) == fileHash)
+                return new FileOutcome(path, FileStatus.Unchanged, null, 0, 0, 0, 0, 0);
+            report = _reader.Read(path, bytes);
+        }
+        catch (Exception ex) when (ex is IngestionException or IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Skipped {Path}: {Reason}", path, ex.Message);
+            return Failure(path, ex is IngestionException ie ? ie.Problem : ex.Message);
+        }
+
+        try
+        {
+            return await WriteFileAsync(connection, path, fileHash, report, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Failed to write {Path}; the database is unchanged for this file", path);
+            return Failure(path, ex.Message) with { Report = report };
+        }
+    }
+
+    private async Task<FileOutcome> WriteFileAsync(
+        SqliteConnection connection, string path, string fileHash, ReadReport report, CancellationToken cancellationToken)
+    {
+        var duplicateKey = report.Articles.GroupBy(a => a.Key).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateKey is not null)
+            throw new IngestionException(path, $"two articles share the key '{duplicateKey.Key}'");
+
+        using var transaction = connection.BeginTransaction();
+        var existing = ArticleStore.ArticlesOfFile(connection, path, transaction).ToDictionary(a => a.ArticleKey);
+        int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0;
+        foreach (var article in report.Articles)
+        {
+            var hash = ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint);
+            long id;
+            if (existing.Remove(article.Key, out var state))
+            {
+                if (state.ContentHash == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+                await RemoveDerivedAsync(state.Id, connection, transaction, cancellationToken);
+                ArticleStore.DeleteChunks(connection, transaction, state.Id);
+                ArticleStore.UpdateArticle(connection, transaction, state.Id, path, article, hash);
+                id = state.Id;
+                updated++;
+            }
+            else
+            {
+                id = ArticleStore.InsertArticle(connection, transaction, path, article, hash);
+                added++;
+            }
+            var spans = _chunker.Split(article.Text);
+            var stored = ArticleStore.InsertChunks(connection, transaction, id, article.Title, article.Text, spans);
+            chunks += stored.Count;
+            var storedArticle = new StoredArticle(id, path, article.Key, article.Title, article.Source, article.Author,
+                article.Published, article.Text, hash);
+            foreach (var indexer in _indexers)
+                await indexer.IndexAsync(new ArticleIndexingContext(storedArticle, stored, connection, transaction), cancellationToken);
+        }
+        foreach (var gone in existing.Values)
+        {
+            await RemoveDerivedAsync(gone.Id, connection, transaction, cancellationToken);
+            ArticleStore.DeleteArticle(connection, transaction, gone.Id);
+            removed++;
+        }
+        ArticleStore.RecordFile(connection, transaction, path, fileHash, new FileInfo(path).Length);
+        transaction.Commit();
+        return new FileOutcome(path, FileStatus.Ingested, report, added, updated, unchanged, removed, chunks);
+    }
+
+    private async Task<IReadOnlyList<FileOutcome>> PruneAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var pruned = new List<FileOutcome>();
+        foreach (var path in ArticleStore.KnownFiles(connection).Where(p => !File.Exists(p)))
+        {
+            using var transaction = connection.BeginTransaction();
+            var articles = ArticleStore.ArticlesOfFile(connection, path, transaction);
+            foreach (var article in articles)
+            {
+                await RemoveDerivedAsync(article.Id, connection, transaction, cancellationToken);
+                ArticleStore.DeleteArticle(connection, transaction, article.Id);
+            }
+            ArticleStore.ForgetFile(connection, transaction, path);
+            transaction.Commit();
+            pruned.Add(new FileOutcome(path, FileStatus.Pruned, null, 0, 0, 0, articles.Count, 0));
+        }
+        return pruned;
+    }
+
+    private async Task RemoveDerivedAsync(long articleId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var indexer in _indexers)
+            await indexer.RemoveAsync(articleId, connection, transaction, cancellationToken);
+    }
+
+    private static FileOutcome Failure(string path, string error) =>
+        new(path, FileStatus.Failed, null, 0, 0, 0, 0, 0, error);
+}
