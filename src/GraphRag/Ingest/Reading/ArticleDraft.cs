@@ -1,0 +1,10 @@
+namespace GraphRag.Ingest.Reading;
+
+/// <summary>An article as a format reader found it, before tidying, de-duplication and keys.</summary>
+/// <param name="Title">Null or empty when the format gives none; the file name is used then.</param>
+public sealed record ArticleDraft(
+    string? Title,
+    string Text,
+    string? Source = null,
+    string? Author = null,
+    string? Published = null);
