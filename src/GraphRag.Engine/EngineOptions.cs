@@ -20,7 +20,7 @@ public static class EngineOptions
     }
 
     /// <summary>The degree of parallelism to use: an explicit request, or <see cref="MaxThreads"/>.</summary>
-    internal static int Resolve(int? maxDegreeOfParallelism)
+    public static int Resolve(int? maxDegreeOfParallelism)
     {
         if (maxDegreeOfParallelism is { } requested)
         {

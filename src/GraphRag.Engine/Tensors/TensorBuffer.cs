@@ -3,18 +3,18 @@ using System.Buffers;
 namespace GraphRag.Engine.Tensors;
 
 /// <summary>
-/// A dense row-major float32 tensor. Its memory is either rented from <see cref="ArrayPool{T}"/>
+/// A dense row-major float32 tensor (named TensorBuffer so it does not clash with System.Numerics.Tensors.Tensor). Its memory is either rented from <see cref="ArrayPool{T}"/>
 /// (activations: <see cref="Allocate"/>, returned on <see cref="Dispose"/>) or an array it wraps
 /// (weights: <see cref="Wrap"/>). Element [i0, …, iN] lives at Σ i_d · stride_d, stride of the last
 /// dimension 1. Not thread-safe to dispose while in use.
 /// </summary>
-public sealed class Tensor : IDisposable
+public sealed class TensorBuffer : IDisposable
 {
     private float[]? _data;
     private readonly bool _pooled;
     private readonly int[] _shape;
 
-    private Tensor(float[] data, int[] shape, int length, bool pooled)
+    private TensorBuffer(float[] data, int[] shape, int length, bool pooled)
     {
         _data = data;
         _shape = shape;
@@ -23,22 +23,22 @@ public sealed class Tensor : IDisposable
     }
 
     /// <summary>A zero-filled tensor over a pooled buffer.</summary>
-    public static Tensor Allocate(params ReadOnlySpan<int> shape)
+    public static TensorBuffer Allocate(params ReadOnlySpan<int> shape)
     {
         var length = CountElements(shape);
         var data = ArrayPool<float>.Shared.Rent(length);
         Array.Clear(data, 0, length);
-        return new Tensor(data, shape.ToArray(), length, pooled: true);
+        return new TensorBuffer(data, shape.ToArray(), length, pooled: true);
     }
 
     /// <summary>A tensor over an existing array (not pooled; the array is not copied).</summary>
-    public static Tensor Wrap(float[] data, params ReadOnlySpan<int> shape)
+    public static TensorBuffer Wrap(float[] data, params ReadOnlySpan<int> shape)
     {
         ArgumentNullException.ThrowIfNull(data);
         var length = CountElements(shape);
         if (data.Length != length)
             throw new ArgumentException($"Shape [{string.Join(", ", shape.ToArray())}] needs {length} elements but the array has {data.Length}.", nameof(data));
-        return new Tensor(data, shape.ToArray(), length, pooled: false);
+        return new TensorBuffer(data, shape.ToArray(), length, pooled: false);
     }
 
     public ReadOnlySpan<int> Shape => _shape;
@@ -64,7 +64,7 @@ public sealed class Tensor : IDisposable
         return new Span<float>(Data, index * Columns, Columns);
     }
 
-    private float[] Data => _data ?? throw new ObjectDisposedException(nameof(Tensor));
+    private float[] Data => _data ?? throw new ObjectDisposedException(nameof(TensorBuffer));
 
     public void Dispose()
     {
@@ -72,7 +72,7 @@ public sealed class Tensor : IDisposable
         if (data is not null && _pooled) ArrayPool<float>.Shared.Return(data);
     }
 
-    public override string ToString() => $"Tensor[{string.Join(", ", _shape)}]";
+    public override string ToString() => $"TensorBuffer[{string.Join(", ", _shape)}]";
 
     private static int CountElements(ReadOnlySpan<int> shape)
     {
