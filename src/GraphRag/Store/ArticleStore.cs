@@ -122,13 +122,14 @@ public sealed class ArticleStore(GraphRagDatabase database)
     public StoredChunk? GetChunk(long id)
     {
         using var connection = Database.Open();
-        return connection.QuerySingleOrDefault<StoredChunk>($"{SelectChunk} WHERE id = $id", new { id });
+        return connection.QuerySingleOrDefault<ChunkRow>($"{SelectChunk} WHERE id = $id", new { id })?.ToStored();
     }
 
     public IReadOnlyList<StoredChunk> ChunksOf(long articleId)
     {
         using var connection = Database.Open();
-        return connection.Query<StoredChunk>($"{SelectChunk} WHERE article_id = $articleId ORDER BY ordinal", new { articleId }).AsList();
+        return connection.Query<ChunkRow>($"{SelectChunk} WHERE article_id = $articleId ORDER BY ordinal", new { articleId })
+            .Select(r => r.ToStored()).ToList();
     }
 
     public StoreCounts Counts()
@@ -154,6 +155,14 @@ public sealed class ArticleStore(GraphRagDatabase database)
                start_offset AS StartOffset, end_offset AS EndOffset, token_count AS TokenCount, text AS Text
         FROM chunks
         """;
+
+    // SQLite hands back every integer as Int64; Dapper maps constructor parameters by exact type.
+    private sealed record ChunkRow(long Id, long ArticleId, long Ordinal, string HeadingPath, long StartOffset, long EndOffset,
+        long TokenCount, string Text)
+    {
+        public StoredChunk ToStored() =>
+            new(Id, ArticleId, (int)Ordinal, HeadingPath, (int)StartOffset, (int)EndOffset, (int)TokenCount, Text);
+    }
 
     private static object ArticleParameters(string path, Ingest.Article article, string hash) => new
     {

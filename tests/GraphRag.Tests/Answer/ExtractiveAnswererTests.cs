@@ -1,0 +1,40 @@
+using GraphRag.Answer;
+using GraphRag.Retrieve;
+using GraphRag.Store;
+using GraphRag.Tests.Support;
+
+namespace GraphRag.Tests.Answer;
+
+public sealed class ExtractiveAnswererTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Answers_with_numbered_citations_whose_quotes_are_exact_slices_of_the_articles()
+    {
+        var answer = await new ExtractiveAnswerer(new Bm25Search(corpus.Database))
+            .AnswerAsync("What did the CERN physicists announce about neutrinos?", Ct);
+
+        Assert.True(answer.Found);
+        Assert.Contains("neutrino", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(answer.Citations);
+        var store = new ArticleStore(corpus.Database);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.Contains($"[{citation.N}]", answer.Text);
+            Assert.Equal(citation.Quote, store.GetArticle(citation.ArticleId)!.Text[citation.StartOffset..citation.EndOffset]);
+        }
+        Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.N));
+    }
+
+    [Theory]
+    [InlineData("How long should sourdough bread proof before baking?")]
+    [InlineData("Which football club won the 1998 world cup final?")]
+    public async Task Says_so_when_the_notes_do_not_answer(string question)
+    {
+        var answer = await new ExtractiveAnswerer(new Bm25Search(corpus.Database)).AnswerAsync(question, Ct);
+        Assert.False(answer.Found);
+        Assert.Equal(ExtractiveAnswerer.NotFound, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+}
