@@ -1,0 +1,18 @@
+using GraphRag.Generation.Chat;
+using GraphRag.Generation.Tokenizers;
+
+namespace GraphRag.Generation.Models;
+
+/// <summary>A model with the tokenizer and chat template that came with it. Disposing releases the weights.</summary>
+public sealed class LoadedModel(string path, IDecoderModel model, ITokenizer tokenizer, ChatTemplate chatTemplate) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public IDecoderModel Model { get; } = model;
+
+    public ITokenizer Tokenizer { get; } = tokenizer;
+
+    public ChatTemplate ChatTemplate { get; } = chatTemplate;
+
+    public void Dispose() => Model.Dispose();
+}

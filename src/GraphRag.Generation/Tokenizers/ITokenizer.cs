@@ -1,0 +1,30 @@
+namespace GraphRag.Generation.Tokenizers;
+
+/// <summary>Turns text into token ids and back for one model's vocabulary.</summary>
+public interface ITokenizer
+{
+    int VocabularySize { get; }
+
+    int? BosTokenId { get; }
+
+    int? EosTokenId { get; }
+
+    /// <summary>Whether <see cref="Encode"/> puts BOS in front when asked to add special tokens.</summary>
+    bool AddsBos { get; }
+
+    /// <summary>
+    /// Encodes <paramref name="text"/>. With <paramref name="addSpecial"/> a BOS is prepended when the model
+    /// wants one; with <paramref name="parseSpecial"/> control-token texts such as <c>&lt;|im_start|&gt;</c>
+    /// in the text become their ids (chat templates need this; user text should not get it).
+    /// </summary>
+    int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false);
+
+    /// <summary>The bytes of text a token stands for (empty for control tokens), for streaming decoding.</summary>
+    ReadOnlySpan<byte> TokenBytes(int id);
+
+    /// <summary>The text of a whole sequence, control tokens left out.</summary>
+    string Decode(IEnumerable<int> ids);
+
+    /// <summary>A token's id by its exact vocabulary text, or null.</summary>
+    int? FindToken(string text);
+}
