@@ -3,6 +3,8 @@ using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Retrieve;
+using GraphRag.Retrieve.Dense;
+using GraphRag.Retrieve.Hybrid;
 using GraphRag.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +34,28 @@ public static class GraphRagServiceCollectionExtensions
             sp.GetServices<IBatchFinalizer>(),
             sp.GetRequiredService<ILogger<IngestionPipeline>>()));
 
+        services.Configure<HybridOptions>(section.GetSection("Retrieval:Hybrid"));
         services.AddSingleton<IRetriever, Bm25Search>();
+        services.AddSingleton<IRetriever, HybridSearch>();
         services.AddSingleton<RetrieverCatalog>();
         services.AddTransient(sp => new ExtractiveAnswerer(sp.GetRequiredService<RetrieverCatalog>().Get()));
         return services;
     }
+
+    /// <summary>
+    /// Dense retrieval and chunk embedding at ingestion, over the IEmbeddingGenerator registered
+    /// by the caller (the in-process encoder, or any other implementation).
+    /// </summary>
+    public static IServiceCollection AddGraphRagDense(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmbeddingOptions>(configuration.GetSection("GraphRag:Embeddings"));
+        services.AddSingleton<VectorIndexCache>();
+        services.AddSingleton<IArticleIndexer, EmbeddingIndexer>();
+        services.AddSingleton<IRetriever, DenseSearch>();
+        return services;
+    }
+
+    /// <summary>Records that a mode is off and why, for the message a user sees on asking for it.</summary>
+    public static IServiceCollection AddUnavailableMode(this IServiceCollection services, string mode, string reason) =>
+        services.AddSingleton(new UnavailableMode(mode, reason));
 }

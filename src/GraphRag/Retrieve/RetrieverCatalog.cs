@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 namespace GraphRag.Retrieve;
 
 /// <summary>The retrieval modes registered in this process, by the name users type.</summary>
-public sealed class RetrieverCatalog(IEnumerable<IRetriever> retrievers, IOptions<RetrievalOptions> options)
+public sealed class RetrieverCatalog(
+    IEnumerable<IRetriever> retrievers,
+    IEnumerable<UnavailableMode> unavailable,
+    IOptions<RetrievalOptions> options)
 {
     private readonly Dictionary<string, IRetriever> _byMode =
         retrievers.ToDictionary(r => r.Mode, StringComparer.OrdinalIgnoreCase);
@@ -16,8 +19,11 @@ public sealed class RetrieverCatalog(IEnumerable<IRetriever> retrievers, IOption
     public IRetriever Get(string? mode = null)
     {
         mode ??= DefaultMode;
-        return _byMode.TryGetValue(mode, out var retriever)
-            ? retriever
-            : throw new ArgumentException($"Unknown search mode '{mode}'. Available: {string.Join(", ", _byMode.Keys.Order())}.");
+        if (_byMode.TryGetValue(mode, out var retriever))
+            return retriever;
+        var why = unavailable.FirstOrDefault(u => u.Mode.Equals(mode, StringComparison.OrdinalIgnoreCase));
+        throw new ArgumentException(why is not null
+            ? $"Search mode '{mode}' is unavailable: {why.Reason}"
+            : $"Unknown search mode '{mode}'. Available: {string.Join(", ", _byMode.Keys.Order())}.");
     }
 }

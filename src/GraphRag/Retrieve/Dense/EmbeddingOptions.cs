@@ -1,0 +1,21 @@
+namespace GraphRag.Retrieve.Dense;
+
+/// <summary>Bound from GraphRag:Embeddings.</summary>
+public sealed class EmbeddingOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where the encoder's files are (scripts/fetch-assets.sh puts them here).</summary>
+    public string ModelDirectory { get; set; } = ".assets/use-lite/package/dist";
+
+    /// <summary>float32, float16 or int8 (see bench/RESULTS.md for what each costs and loses).</summary>
+    public string Storage { get; set; } = "float32";
+
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// The longest window of whole sentences embedded as one vector, in chunk tokens. Longer chunks
+    /// get several windows (the encoder would otherwise truncate them), and score as their best window.
+    /// </summary>
+    public int WindowTokens { get; set; } = 100;
+}
