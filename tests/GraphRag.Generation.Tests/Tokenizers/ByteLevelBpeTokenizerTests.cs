@@ -1,0 +1,59 @@
+using GraphRag.Generation.Gguf;
+using GraphRag.Generation.Tokenizers;
+
+namespace GraphRag.Generation.Tests.Tokenizers;
+
+/// <summary>
+/// Fixtures/gpt2/tokenizer_cases.json: ids from npm gpt-3-encoder@1.1.4 (a port of OpenAI's GPT-2
+/// encoder.py) run with node on the fixture's vocab.json/merges.txt (its "source" field says how).
+/// </summary>
+public sealed class ByteLevelBpeTokenizerTests
+{
+    public static TheoryData<int> CaseIndexes() => new(Enumerable.Range(0, Cases().Count));
+
+    private static List<(string Text, int[] Ids)> Cases() =>
+        Fixtures.ReadJson("gpt2", "tokenizer_cases.json").GetProperty("cases").EnumerateArray()
+            .Select(c => (c.GetProperty("text").GetString()!, c.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray()))
+            .ToList();
+
+    private static ITokenizer FromGguf()
+    {
+        using var file = GgufFile.Open(Fixtures.Path("gpt2", "model-f32.gguf"));
+        return TokenizerLoader.FromGguf(file.Metadata);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIndexes))]
+    public void Hugging_face_vocab_and_merges_encode_like_gpt2(int index)
+    {
+        var (text, ids) = Cases()[index];
+        Assert.Equal(ids, TokenizerLoader.FromHuggingFace(Fixtures.Path("gpt2", "hf")).Encode(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIndexes))]
+    public void Gguf_tokens_and_merges_encode_like_gpt2(int index)
+    {
+        var (text, ids) = Cases()[index];
+        Assert.Equal(ids, FromGguf().Encode(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIndexes))]
+    public void Decoding_round_trips_the_text(int index)
+    {
+        var (text, ids) = Cases()[index];
+        Assert.Equal(text, FromGguf().Decode(ids));
+    }
+
+    [Fact]
+    public void End_of_text_is_a_single_special_token_when_parsing_special()
+    {
+        var tokenizer = FromGguf();
+        Assert.Equal(511, tokenizer.EosTokenId);
+        Assert.False(tokenizer.AddsBos);
+        var ids = tokenizer.Encode("Hi<|endoftext|>", addSpecial: true, parseSpecial: true);
+        Assert.Equal(511, ids[^1]);
+        Assert.DoesNotContain(511, tokenizer.Encode("Hi<|endoftext|>", parseSpecial: false));
+    }
+}
