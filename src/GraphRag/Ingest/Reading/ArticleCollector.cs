@@ -1,15 +1,20 @@
+using System.Text.RegularExpressions;
+
 namespace GraphRag.Ingest.Reading;
 
 /// <summary>
-/// Gathers one file's drafts into articles: tidies title and text, drops exact repeats (same title
-/// and text), and gives each article its key: the title, with " #2", " #3" for later articles of the
-/// same title in the file.
+/// Gathers one file's drafts into articles: tidies title and text, drops repeats, and gives each
+/// article its key: the title, with " #2", " #3" for later articles of the same title in the file.
+/// A repeat is an article under the same title whose words are (nearly) the same as an earlier one's:
+/// clippers' second copies lose a tag here and there, so exact equality would let them through.
 /// </summary>
-public sealed class ArticleCollector(string fallbackTitle)
+public sealed partial class ArticleCollector(string fallbackTitle)
 {
+    /// <summary>Word-set overlap (Jaccard) at which two same-titled articles count as one.</summary>
+    private const double RepeatOverlap = 0.9;
+
     private readonly List<Article> _articles = [];
-    private readonly HashSet<(string Title, string Text)> _seen = [];
-    private readonly Dictionary<string, int> _titleCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HashSet<string>>> _wordsByTitle = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Article> Articles => _articles;
 
@@ -26,15 +31,33 @@ public sealed class ArticleCollector(string fallbackTitle)
         // A saved link with no body still names its subject; its title is its text so search can find it.
         if (text.Length == 0)
             text = title;
-        if (!_seen.Add((title, text)))
+
+        var words = Words(text);
+        if (!_wordsByTitle.TryGetValue(title, out var earlier))
+            _wordsByTitle[title] = earlier = [];
+        if (earlier.Any(other => Overlap(words, other) >= RepeatOverlap))
         {
             DuplicatesDropped++;
             return;
         }
-        var count = _titleCounts[title] = _titleCounts.GetValueOrDefault(title) + 1;
-        var key = count == 1 ? title : $"{title} #{count}";
+        earlier.Add(words);
+        var key = earlier.Count == 1 ? title : $"{title} #{earlier.Count}";
         _articles.Add(new Article(key, title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published)));
     }
 
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 && b.Count == 0)
+            return 1;
+        var shared = a.Count(b.Contains);
+        return shared / (double)(a.Count + b.Count - shared);
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextLayout.OneLine(value);
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex WordPattern();
 }

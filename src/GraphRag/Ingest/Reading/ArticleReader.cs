@@ -15,6 +15,11 @@ public sealed class ArticleReader
     /// chosen by extension, then plain text, which takes anything.</summary>
     private static readonly IFormatReader[] Formats =
     [
+        new BundleReader(),
+        new SlideDeckReader(),
+        new FeedReader(),
+        new NewsletterReader(),
+        new AnchoredMarkdownReader(),
         new HtmlReader(),
         new MarkdownReader(),
         new PlainTextReader(),

@@ -9,7 +9,7 @@ namespace GraphRag.Ingest.Reading;
 
 /// <summary>
 /// Renders Markdown as the cleaned text articles keep: headings stay as ATX lines ("## Heading",
-/// setext headings included), lists keep their markers, links and emphasis become their plain
+/// setext headings included), lists keep their markers, line breaks stay, links and emphasis become their plain
 /// words (URLs and markers would only add noise to search and the graph), images and HTML tags go.
 /// </summary>
 public static partial class MarkdownText
@@ -114,8 +114,9 @@ public static partial class MarkdownText
                 case CodeInline code:
                     builder.Append(code.Content);
                     break;
-                case LineBreakInline lineBreak:
-                    builder.Append(lineBreak.IsHard ? "\n" : " ");
+                case LineBreakInline:
+                    // Notes use line breaks inside a paragraph for lists without markers ("♠ …", "♥ …"): keep them.
+                    builder.Append('\n');
                     break;
                 case HtmlEntityInline entity:
                     builder.Append(entity.Transcoded.ToString());
