@@ -1,0 +1,261 @@
+using System.Text.RegularExpressions;
+using GraphRag.Graph.Model;
+
+namespace GraphRag.Graph.Extract;
+
+/// <summary>
+/// Turns one article into its <see cref="ArticleGraph"/>: sentences → candidate mentions (acronym
+/// definitions, names, C-value terms) → non-overlapping mentions → entities resolved by normalised
+/// key, acronym/expansion and the graph's existing aliases → typed and co-occurrence relations with
+/// their sentences. Works offline; deterministic.
+/// </summary>
+public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
+{
+    private const int MaxMentionsForCoOccurrence = 10;
+    private const int MaxEvidenceLength = 600;
+    private readonly TermFinder _terms = termFinder ?? new TermFinder();
+
+    public ArticleGraph Extract(ArticleInput article, IKnownEntities known)
+    {
+        var text = article.Text;
+        var bylines = ChromeFilter.BylineKeys(text, article.Author);
+        var sentences = SentenceSplitter.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length))).ToList();
+        var tokens = sentences.Select(s => (IReadOnlyList<Token>)Tokenizer.Tokenize(text, s)).ToList();
+        var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
+
+        var candidates = new List<(Candidate Candidate, int Sentence)>();
+        var acronymPairs = new List<(string Acronym, string Expansion)>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            foreach (var definition in AcronymFinder.Find(text, sentences[i]))
+            {
+                candidates.Add((new Candidate(definition.AcronymSpan, definition.Acronym, CandidateKind.Acronym), i));
+                candidates.Add((new Candidate(definition.ExpansionSpan, definition.Expansion, CandidateKind.Expansion), i));
+                acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
+            }
+            var isHeading = text[sentences[i].Start] == '#';
+            candidates.AddRange(NameFinder.Find(text, tokens[i], isHeading, lowercaseWords,
+                word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
+        }
+        foreach (var term in _terms.Find(tokens, key => known.Find(key) is not null))
+            candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
+
+        var mentions = SelectMentions(candidates, bylines);
+        var entities = Resolve(mentions, acronymPairs, known, text, sentences);
+        return Assemble(article, sentences, mentions, entities);
+    }
+
+    /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
+    private static List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines)
+    {
+        var chosen = new List<(Candidate Candidate, int Sentence)>();
+        foreach (var c in candidates
+                     .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate.Surface))
+                     .OrderByDescending(c => c.Candidate.Span.Length).ThenBy(c => c.Candidate.Kind).ThenBy(c => c.Candidate.Span.Start))
+        {
+            if (chosen.All(x => !x.Candidate.Span.Overlaps(c.Candidate.Span)))
+                chosen.Add(c);
+        }
+        return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
+    }
+
+    private static bool IsNoise(string surface) => Noise().IsMatch(surface);
+
+    private sealed class Group
+    {
+        public required string Key;
+        public required string Name;
+        public string? Type;
+        public readonly List<string> Surfaces = [];
+        public readonly List<CandidateKind> Kinds = [];
+        public readonly List<int> Sentences = [];
+    }
+
+    private static Dictionary<string, Group> Resolve(
+        List<(Candidate Candidate, int Sentence)> mentions, List<(string Acronym, string Expansion)> acronymPairs,
+        IKnownEntities known, string text, List<TextSpan> sentences)
+    {
+        // Union-find over normalised keys: each acronym joins its expansion.
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string k) { while (parent.TryGetValue(k, out var p) && p != k) k = p; return k; }
+        void Union(string a, string b) { var ra = Find(a); var rb = Find(b); if (ra != rb) parent[rb] = ra; }
+        foreach (var m in mentions)
+            parent.TryAdd(m.Candidate.Key, m.Candidate.Key);
+        foreach (var (acronym, expansion) in acronymPairs)
+        {
+            parent.TryAdd(acronym, acronym);
+            parent.TryAdd(expansion, expansion);
+            Union(expansion, acronym);
+        }
+
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var expansions = acronymPairs.Select(p => p.Expansion).ToHashSet(StringComparer.Ordinal);
+        foreach (var members in parent.Keys.GroupBy(Find))
+        {
+            var keys = members.ToList();
+            var groupMentions = mentions.Where(m => keys.Contains(m.Candidate.Key)).ToList();
+            if (groupMentions.Count == 0)
+                continue;
+            var existing = keys.Select(known.Find).FirstOrDefault(k => k is not null);
+            var expansion = groupMentions.FirstOrDefault(m => expansions.Contains(m.Candidate.Key)).Candidate;
+            var name = existing?.Name ?? expansion?.Surface ?? MostCommonSurface(groupMentions.Select(m => m.Candidate.Surface));
+            var group = new Group { Key = existing?.Key ?? EntityKeys.Normalize(name), Name = name, Type = existing?.Type };
+            foreach (var m in groupMentions)
+            {
+                group.Surfaces.Add(m.Candidate.Surface);
+                group.Kinds.Add(m.Candidate.Kind);
+                group.Sentences.Add(m.Sentence);
+            }
+            foreach (var k in keys)
+                groups[k] = group;
+        }
+        foreach (var group in groups.Values.Distinct())
+        {
+            if (group.Type is not null)
+                continue;
+            var contexts = group.Sentences.Distinct().Select(s => text.Substring(sentences[s].Start, sentences[s].Length)).ToList();
+            var kind = group.Kinds.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            group.Type = EntityTypeClassifier.Classify(group.Name, kind, Category(group, contexts), contexts);
+        }
+        return groups;
+    }
+
+    /// <summary>What a sentence says the entity is: "X is a ranking metric" → "ranking metric".</summary>
+    private static string? Category(Group group, List<string> contexts)
+    {
+        foreach (var context in contexts)
+        {
+            foreach (var surface in group.Surfaces.Distinct())
+            {
+                var at = context.IndexOf(surface + " is a", StringComparison.Ordinal);
+                if (at < 0)
+                    at = context.IndexOf(surface + ", a", StringComparison.Ordinal);
+                if (at < 0)
+                    continue;
+                var match = CategoryPhrase().Match(context, at + surface.Length);
+                if (match.Success)
+                    return match.Groups["category"].Value;
+            }
+        }
+        return null;
+    }
+
+    private static string MostCommonSurface(IEnumerable<string> surfaces) =>
+        surfaces.GroupBy(s => s, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(char.IsUpper)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First().Key;
+
+    private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups)
+    {
+        var text = article.Text;
+        var entityMentions = new List<EntityMention>();
+        var bySentence = new Dictionary<int, List<(Candidate Candidate, Group Group)>>();
+        foreach (var (candidate, sentence) in mentions)
+        {
+            var group = groups[candidate.Key];
+            var span = sentences[sentence];
+            foreach (var chunk in ChunksOf(article.Chunks, candidate.Span))
+                entityMentions.Add(new EntityMention(group.Key, chunk, candidate.Span.Start, candidate.Span.End, span.Start, span.End));
+            if (!bySentence.TryGetValue(sentence, out var list))
+                bySentence[sentence] = list = [];
+            list.Add((candidate, group));
+        }
+
+        var relations = new Dictionary<(string, string, string), List<EvidenceSentence>>();
+        foreach (var (index, inSentence) in bySentence)
+        {
+            var span = sentences[index];
+            var chunk = ChunksOf(article.Chunks, new TextSpan(span.Start, span.Start + 1)).FirstOrDefault(-1);
+            if (chunk < 0)
+                continue;
+            var evidence = new EvidenceSentence(chunk, span.Start, span.End,
+                text.Substring(span.Start, Math.Min(span.Length, MaxEvidenceLength)));
+            var typedPairs = new HashSet<(string, string)>();
+            for (var i = 0; i + 1 < inSentence.Count; i++)
+            {
+                var (a, b) = (inSentence[i], inSentence[i + 1]);
+                if (a.Group.Key == b.Group.Key)
+                    continue;
+                var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
+                if (RelationPatterns.Match(between) is not { } typed)
+                    continue;
+                // "Google, Microsoft, and LinkedIn use X": the relation holds for every member of the list.
+                for (var k = i; k >= 0; k--)
+                {
+                    var member = inSentence[k].Group.Key;
+                    if (member == b.Group.Key)
+                        break;
+                    var (source, target) = typed.Reversed ? (b.Group.Key, member) : (member, b.Group.Key);
+                    Add(source, target, typed.Type);
+                    typedPairs.Add(Ordered(source, target));
+                    if (k == 0 || !Coordination().IsMatch(text[inSentence[k - 1].Candidate.Span.End..inSentence[k].Candidate.Span.Start]))
+                        break;
+                }
+            }
+            var distinct = inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count > MaxMentionsForCoOccurrence)
+                continue;
+            for (var i = 0; i < distinct.Count; i++)
+                for (var j = i + 1; j < distinct.Count; j++)
+                {
+                    var pair = Ordered(distinct[i], distinct[j]);
+                    if (!typedPairs.Contains(pair))
+                        Add(pair.Item1, pair.Item2, RelationTypes.CoOccurs);
+                }
+
+            void Add(string source, string target, string type)
+            {
+                if (!relations.TryGetValue((source, target, type), out var list))
+                    relations[(source, target, type)] = list = [];
+                if (!list.Contains(evidence))
+                    list.Add(evidence);
+            }
+        }
+
+        var entities = groups.Values.Distinct()
+            .Select(g => new GraphEntity(g.Key, g.Name, g.Type!,
+                g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList()))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+        return new ArticleGraph(
+            article.ArticleId,
+            article.Chunks.Select(c => c.Id).ToList(),
+            entities,
+            entityMentions,
+            relations.Select(r => new GraphRelation(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value)).ToList());
+    }
+
+    private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    /// <summary>The chunks that contain the span; the one overlapping it most when it straddles a boundary.</summary>
+    private static IEnumerable<long> ChunksOf(IReadOnlyList<ChunkSpan> chunks, TextSpan span)
+    {
+        var containing = chunks.Where(c => c.Start <= span.Start && span.End <= c.End).Select(c => c.Id).ToList();
+        if (containing.Count > 0)
+            return containing;
+        var best = chunks.Where(c => c.Start < span.End && span.Start < c.End)
+            .OrderByDescending(c => Math.Min(c.End, span.End) - Math.Max(c.Start, span.Start)).Select(c => c.Id).Take(1).ToList();
+        return best;
+    }
+
+    private static int SentenceIndex(List<TextSpan> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (sentences[mid].Start <= offset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")]
+    private static partial Regex Coordination();
+
+    [GeneratedRegex(@"^(?:https?|www|com|html|png|jpg|gif|\d+[kKmM]?|[IVX]+)$|^\d{4}-\d{2}", RegexOptions.IgnoreCase)]
+    private static partial Regex Noise();
+
+    [GeneratedRegex(@"\G(?:\s+is)?,?\s+an?\s+(?<category>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:that|which|for|of|to|used|in|with|where|and|designed)\b|[,.;:]|$)")]
+    private static partial Regex CategoryPhrase();
+}

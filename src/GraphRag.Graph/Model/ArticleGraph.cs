@@ -1,0 +1,32 @@
+namespace GraphRag.Graph.Model;
+
+/// <summary>
+/// Everything the graph knows from one article: the unit that stores replace, remove and sync.
+/// Entities are shared across articles (by <see cref="GraphEntity.Key"/>); mentions and relation
+/// evidence belong to this article's chunks.
+/// </summary>
+/// <param name="ChunkIds">The article's chunks, in order; an empty graph with no chunks removes the article.</param>
+public sealed record ArticleGraph(
+    long ArticleId,
+    IReadOnlyList<long> ChunkIds,
+    IReadOnlyList<GraphEntity> Entities,
+    IReadOnlyList<EntityMention> Mentions,
+    IReadOnlyList<GraphRelation> Relations)
+{
+    /// <summary>What an article that no longer exists contributes: nothing.</summary>
+    public static ArticleGraph Removed(long articleId) => new(articleId, [], [], [], []);
+}
+
+/// <param name="Key">The canonical, normalised name that identifies the entity across articles and stores.</param>
+/// <param name="Name">How it is displayed (the most informative surface form, e.g. the expansion of an acronym).</param>
+/// <param name="Aliases">Surface forms as written (including <paramref name="Name"/>).</param>
+public sealed record GraphEntity(string Key, string Name, string Type, IReadOnlyList<string> Aliases);
+
+/// <summary>One occurrence of an entity. Offsets index into the article's text.</summary>
+public sealed record EntityMention(string EntityKey, long ChunkId, int StartOffset, int EndOffset, int SentenceStart, int SentenceEnd);
+
+/// <summary>A sentence that supports a relation. Offsets index into the article's text.</summary>
+public sealed record EvidenceSentence(long ChunkId, int StartOffset, int EndOffset, string Text);
+
+/// <summary>A typed, directed relation (co-occurrence is stored with the smaller key as source).</summary>
+public sealed record GraphRelation(string SourceKey, string TargetKey, string Type, IReadOnlyList<EvidenceSentence> Evidence);
