@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace GraphRag.Embeddings.UseLite;
@@ -80,7 +81,8 @@ public static class TfjsWeights
         {
             case "float32":
                 var floats = new float[count];
-                for (var i = 0; i < floats.Length; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * 4)..]);
+                if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(span).CopyTo(floats);
+                else for (var i = 0; i < floats.Length; i++) floats[i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * 4)..]);
                 return new TfjsWeight(name, shape, floats, null);
             case "int32":
                 var ints = new int[count];

@@ -3,10 +3,10 @@ using GraphRag.Tests;
 
 namespace GraphRag.Embeddings.Tests.UseLite;
 
-/// <summary>Loads the USE-lite model once per test class, or skips loudly when it has not been fetched.</summary>
+/// <summary>Loads the USE-lite model once per test run (the model is read-only and thread-safe), or skips loudly when it has not been fetched.</summary>
 public sealed class ModelFixture
 {
-    private readonly Lazy<UseLiteModel?> _model = new(() =>
+    private static readonly Lazy<UseLiteModel?> Model = new(() =>
     {
         var directory = ModelDirectory;
         return File.Exists(Path.Combine(directory, "model.json")) ? UseLiteModel.Load(directory) : null;
@@ -16,7 +16,7 @@ public sealed class ModelFixture
 
     public UseLiteModel ModelOrSkip()
     {
-        var model = _model.Value;
+        var model = Model.Value;
         Assert.SkipWhen(model is null, $"SKIPPED: the USE-lite model is not in {ModelDirectory}; run scripts/fetch-assets.sh");
         return model!;
     }
