@@ -4,5 +4,6 @@ public static class BenchSuites
 {
     public static IReadOnlyList<IBenchSuite> All { get; } =
     [
+        new Cuda.CudaAttentionSuite(),
     ];
 }
