@@ -40,8 +40,8 @@ public sealed class ArticleReader
     /// <exception cref="IngestionException">The bytes are empty, binary, not UTF-8, too large, or hold no article.</exception>
     public ReadReport Read(string path, byte[] bytes)
     {
-        var text = MojibakeRepair.Repair(TextDecoder.Decode(path, bytes), out _);
-        var file = new DecodedFile(path, text);
+        var decoded = TextDecoder.Decode(path, bytes);
+        var file = new DecodedFile(path, MojibakeRepair.Repair(decoded, out _));
         var format = Formats.First(f => f.Recognizes(file));
 
         var collector = new ArticleCollector(file.Name);
@@ -52,6 +52,6 @@ public sealed class ArticleReader
 
         var kept = collector.CharactersKept;
         return new ReadReport(path, format.Format, collector.Articles, collector.DuplicatesDropped,
-            kept, Math.Max(0, text.Length - kept));
+            kept, Math.Max(0, decoded.Length - kept));
     }
 }
