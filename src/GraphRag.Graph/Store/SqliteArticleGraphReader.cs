@@ -10,10 +10,10 @@ namespace GraphRag.Graph.Store;
 /// </summary>
 public static class SqliteArticleGraphReader
 {
-    public static ArticleGraph Read(long articleId, SqliteConnection connection)
+    public static ArticleGraph Read(long articleId, SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         var args = new { articleId };
-        var chunkIds = connection.Query<long>("SELECT id FROM chunks WHERE article_id = $articleId ORDER BY ordinal", args).ToList();
+        var chunkIds = connection.Query<long>("SELECT id FROM chunks WHERE article_id = $articleId ORDER BY ordinal", args, transaction).ToList();
         if (chunkIds.Count == 0)
             return ArticleGraph.Removed(articleId);
         var mentionRows = connection.Query<(string Key, long ChunkId, long Start, long End, long SentenceStart, long SentenceEnd)>("""
@@ -21,13 +21,13 @@ public static class SqliteArticleGraphReader
             FROM mentions m JOIN entities e ON e.id = m.entity_id
             WHERE m.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
             ORDER BY m.chunk_id, m.start_offset, e.key
-            """, args).ToList();
+            """, args, transaction).ToList();
         var entityRows = connection.Query<(string Key, string Name, string Type, string Alias)>("""
             SELECT e.key, e.name, e.type, a.alias
             FROM entities e JOIN entity_aliases a ON a.entity_id = e.id
             WHERE e.id IN (SELECT entity_id FROM mentions WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId))
             ORDER BY e.key, a.alias
-            """, args);
+            """, args, transaction);
         var evidenceRows = connection.Query<(string Source, string Target, string Type, long ChunkId, long Start, long End, string Sentence)>("""
             SELECT s.key, t.key, r.type, ev.chunk_id, ev.sentence_start, ev.sentence_end, ev.sentence
             FROM relation_evidence ev
@@ -36,7 +36,7 @@ public static class SqliteArticleGraphReader
             JOIN entities t ON t.id = r.target_id
             WHERE ev.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
             ORDER BY s.key, t.key, r.type, ev.chunk_id, ev.sentence_start
-            """, args);
+            """, args, transaction);
         return new ArticleGraph(
             articleId,
             chunkIds,

@@ -1,0 +1,24 @@
+using Dapper;
+using GraphRag.Graph.Extract;
+using Microsoft.Data.Sqlite;
+
+namespace GraphRag.Graph.Store;
+
+/// <summary>Resolves aliases against the entity_aliases table inside the article's transaction, caching answers.</summary>
+public sealed class SqliteKnownEntities(SqliteConnection connection, SqliteTransaction transaction) : IKnownEntities
+{
+    private readonly Dictionary<string, KnownEntity?> _cache = new(StringComparer.Ordinal);
+
+    public KnownEntity? Find(string aliasKey)
+    {
+        if (_cache.TryGetValue(aliasKey, out var known))
+            return known;
+        known = connection.QuerySingleOrDefault<KnownEntity>("""
+            SELECT e.key AS Key, e.name AS Name, e.type AS Type
+            FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+            WHERE a.alias_key = $aliasKey
+            """, new { aliasKey }, transaction);
+        _cache[aliasKey] = known;
+        return known;
+    }
+}
