@@ -18,7 +18,9 @@ public static class CliHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         AddConfiguration(builder.Configuration, parse);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // Logs go to stderr: stdout carries the command's result (--json output must parse).
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddGraphRagServices(builder.Configuration);
         configure?.Invoke(builder.Services);
         return builder.Build();

@@ -27,6 +27,9 @@ public static class IngestionReport
                 Status(file));
         }
         AnsiConsole.Write(table);
+        // The table cuts long paths and reasons; failures are worth a full line each.
+        foreach (var failed in summary.Files.Where(f => f.Status == FileStatus.Failed))
+            CommandActions.WriteError($"{failed.Path}: {failed.Error}");
         AnsiConsole.MarkupLine(
             $"{summary.Files.Count} file(s) in {summary.Elapsed.TotalSeconds:F2} s: {summary.ArticlesAdded} article(s) added, " +
             $"{summary.ArticlesUpdated} updated, {summary.ArticlesRemoved} removed, {summary.ChunksWritten} chunk(s) written" +

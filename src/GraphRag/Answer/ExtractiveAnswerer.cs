@@ -4,10 +4,10 @@ using GraphRag.Retrieve;
 namespace GraphRag.Answer;
 
 /// <summary>
-/// Answers from the notes without a language model: retrieves passages, picks the sentences that
-/// cover most of the question's words (rare words weigh more), and cites each one. When no
-/// sentence covers enough of the question, it says the notes do not answer it rather than
-/// printing the nearest noise.
+/// Answers from the notes without a language model: retrieves passages, and when the best of them
+/// holds at least half of the question's words, picks the sentences that cover most of the
+/// question (rare words weigh more) and cites each one. Otherwise it says the notes do not
+/// answer the question rather than printing the nearest noise.
 /// </summary>
 public sealed class ExtractiveAnswerer(IRetriever retriever)
 {
@@ -15,32 +15,38 @@ public sealed class ExtractiveAnswerer(IRetriever retriever)
 
     private const int PassagesConsidered = 8;
     private const int MaxSentences = 3;
-    private const double MinCoverage = 0.5;
+    private const double MinPassageCoverage = 0.5;
+    private const double MinShareOfBestSentence = 0.6;
 
     public async Task<GroundedAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
     {
         var hits = await retriever.SearchAsync(question, PassagesConsidered, cancellationToken);
         var stems = TermMatcher.QueryStems(question);
-        var candidates = Candidates(hits).ToList();
+        var relevant = hits
+            .Where(h => Coverage(stems, TermMatcher.Stems(h.Title + " " + h.HeadingPath + " " + h.Text)) >= MinPassageCoverage)
+            .ToList();
+        var candidates = Candidates(relevant).ToList();
         if (candidates.Count == 0 || stems.Count == 0)
             return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
 
-        // Inverse document frequency over the candidate sentences: a word in every sentence tells little.
+        // Inverse frequency over the candidate sentences: a word in every sentence tells little.
         var weights = stems.ToDictionary(s => s, s =>
             Math.Log(1 + (double)candidates.Count / (1 + candidates.Count(c => c.Stems.Contains(s)))));
-        var totalWeight = weights.Values.Sum();
-
-        var chosen = candidates
-            .Select(c => (Candidate: c, Coverage: weights.Where(w => c.Stems.Contains(w.Key)).Sum(w => w.Value) / totalWeight))
-            .Where(x => x.Coverage >= MinCoverage)
-            .OrderByDescending(x => x.Coverage + 0.05 / x.Candidate.Hit.Rank)
+        var scored = candidates
+            .Select(c => (Candidate: c, Score: weights.Where(w => c.Stems.Contains(w.Key)).Sum(w => w.Value) + 0.05 / c.Hit.Rank))
+            .Where(x => x.Score > 0.05)
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        if (scored.Count == 0)
+            return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
+        var best = scored[0].Score;
+        var chosen = scored
+            .TakeWhile(x => x.Score >= MinShareOfBestSentence * best)
             .Take(MaxSentences)
             .Select(x => x.Candidate)
             // Read in source order: by passage rank, then position within the passage.
             .OrderBy(c => c.Hit.Rank).ThenBy(c => c.Start)
             .ToList();
-        if (chosen.Count == 0)
-            return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
 
         var citations = new List<Citation>();
         var parts = new List<string>();
@@ -61,6 +67,9 @@ public sealed class ExtractiveAnswerer(IRetriever retriever)
         }
         return new GroundedAnswer(question, string.Join(" ", parts), citations, Found: true, "extractive");
     }
+
+    private static double Coverage(IReadOnlyList<string> stems, HashSet<string> present) =>
+        stems.Count == 0 ? 0 : (double)stems.Count(present.Contains) / stems.Count;
 
     private sealed record Candidate(SearchHit Hit, string Text, int Start, int End, HashSet<string> Stems);
 

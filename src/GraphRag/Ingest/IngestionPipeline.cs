@@ -94,7 +94,7 @@ public sealed class IngestionPipeline
         }
         catch (Exception ex) when (ex is IngestionException or IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning("Skipped {Path}: {Reason}", path, ex.Message);
+            _logger.LogInformation("Skipped {Path}: {Reason}", path, ex.Message);
             return Failure(path, ex is IngestionException ie ? ie.Problem : ex.Message);
         }
 

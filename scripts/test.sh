@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need on a bare machine and runs them all:
+#   npm assets (sentence encoder, GPT-2 vocabulary), the CUDA library (nvcc from Debian non-free),
+#   a local Neo4j 3.1.1 (started here, stopped on exit), NuGet restore, the .NET tests, the
+#   browser tests. Ends with one line "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+started=$SECONDS
+step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - started)); }
+
+step "assets"
+scripts/fetch-assets.sh
+
+step "CUDA library"
+scripts/build-cuda.sh
+
+step "Neo4j"
+scripts/neo4j.sh start
+trap 'scripts/neo4j.sh stop || true' EXIT
+set -a; source "${GRAPHRAG_ASSETS:-$repo/.assets}/neo4j.env"; set +a
+
+step "build"
+dotnet build GraphRag.sln -c Release --nologo -v q -clp:ErrorsOnly
+
+step ".NET tests"
+log="$(mktemp)"
+# Skipped tests print their reason ("SKIPPED: ..."), so a missing prerequisite is loud.
+set +e
+dotnet test GraphRag.sln -c Release --no-build --nologo \
+    --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -Ev '^\s+Passed |^\s*$'
+dotnet_status=${PIPESTATUS[0]}
+set -e
+
+browser_status=0
+if [[ -x scripts/browser-tests.sh ]]; then
+    step "browser tests"
+    scripts/browser-tests.sh || browser_status=$?
+fi
+
+# One total over every test assembly: dotnet prints "Failed: a, Passed: b, Skipped: c" per assembly.
+read -r passed failed skipped < <(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+    sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
+    awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+echo
+echo "Skipped tests and why:"
+grep -E '^\s+Skipped ' -A2 "$log" | grep -E 'SKIPPED|Skipped ' | sed 's/^/  /' || echo "  none"
+printf '\nFinished in %d s.\n' $((SECONDS - started))
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[[ $dotnet_status -eq 0 && $browser_status -eq 0 && $failed -eq 0 ]]
