@@ -14,7 +14,9 @@ public sealed partial class ArticleCollector(string fallbackTitle)
     private const double RepeatOverlap = 0.9;
 
     private readonly List<Article> _articles = [];
-    private readonly Dictionary<string, List<HashSet<string>>> _wordsByTitle = new(StringComparer.Ordinal);
+    /// <summary>Texts kept so far per title, with their word sets computed only when a second article
+    /// of that title needs comparing (most titles occur once).</summary>
+    private readonly Dictionary<string, List<(string Text, Lazy<HashSet<string>> Words)>> _byTitle = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Article> Articles => _articles;
 
@@ -32,15 +34,15 @@ public sealed partial class ArticleCollector(string fallbackTitle)
         if (text.Length == 0)
             text = title;
 
-        var words = Words(text);
-        if (!_wordsByTitle.TryGetValue(title, out var earlier))
-            _wordsByTitle[title] = earlier = [];
-        if (earlier.Any(other => Overlap(words, other) >= RepeatOverlap))
+        if (!_byTitle.TryGetValue(title, out var earlier))
+            _byTitle[title] = earlier = [];
+        var words = new Lazy<HashSet<string>>(() => Words(text));
+        if (earlier.Any(other => other.Text == text || Overlap(words.Value, other.Words.Value) >= RepeatOverlap))
         {
             DuplicatesDropped++;
             return;
         }
-        earlier.Add(words);
+        earlier.Add((text, words));
         var key = earlier.Count == 1 ? title : $"{title} #{earlier.Count}";
         _articles.Add(new Article(key, title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published)));
     }

@@ -45,8 +45,16 @@ public sealed class ArticleReader
         var format = Formats.First(f => f.Recognizes(file));
 
         var collector = new ArticleCollector(file.Name);
-        foreach (var draft in format.Read(file))
-            collector.Add(draft);
+        try
+        {
+            foreach (var draft in format.Read(file))
+                collector.Add(draft);
+        }
+        catch (Exception ex) when (ex is not IngestionException)
+        {
+            // A file that trips a format reader is one bad file: report it by name, keep the batch going.
+            throw new IngestionException(path, $"could not be read as {format.Format}: {ex.Message}");
+        }
         if (collector.Articles.Count == 0)
             throw new IngestionException(path, $"no article found (read as {format.Format}; nothing was left after cleaning)");
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GraphRag.Ingest.Reading;
@@ -13,8 +14,18 @@ public static class MojibakeRepair
     private const int MacRomanCodePage = 10000;
     private const int Windows1252CodePage = 1252;
 
-    private static readonly Lazy<Dictionary<char, byte>[]> LegacyTables = new(() =>
-        [ReverseTable(MacRomanCodePage), ReverseTable(Windows1252CodePage)]);
+    private static readonly Lazy<LegacyTable[]> LegacyTables = new(() =>
+        [new LegacyTable(ReverseTable(MacRomanCodePage)), new LegacyTable(ReverseTable(Windows1252CodePage))]);
+
+    /// <summary>A code page's reverse map, and the characters that stand for UTF-8 lead bytes: the only
+    /// places a repair can start, found with a vectorised search so clean text costs one scan.</summary>
+    private sealed class LegacyTable(Dictionary<char, byte> bytes)
+    {
+        public Dictionary<char, byte> Bytes { get; } = bytes;
+
+        public SearchValues<char> Leads { get; } =
+            SearchValues.Create(bytes.Where(p => p.Value is >= 0xC2 and <= 0xF4).Select(p => p.Key).ToArray());
+    }
 
     /// <summary>Repairs <paramref name="text"/>; <paramref name="repairs"/> counts the characters restored.</summary>
     public static string Repair(string text, out int repairs)
@@ -28,16 +39,20 @@ public static class MojibakeRepair
         return text;
     }
 
-    private static string RepairWith(string text, Dictionary<char, byte> table, out int repairs)
+    private static string RepairWith(string text, LegacyTable legacy, out int repairs)
     {
         repairs = 0;
+        var table = legacy.Bytes;
         StringBuilder? repaired = null;
         var copiedUpTo = 0;
         Span<byte> bytes = stackalloc byte[4];
         for (var i = 0; i < text.Length; i++)
         {
-            if (!table.TryGetValue(text[i], out var lead))
-                continue;
+            var next = text.AsSpan(i).IndexOfAny(legacy.Leads);
+            if (next < 0)
+                break;
+            i += next;
+            var lead = table[text[i]];
             var length = lead switch { >= 0xC2 and <= 0xDF => 2, >= 0xE0 and <= 0xEF => 3, >= 0xF0 and <= 0xF4 => 4, _ => 0 };
             if (length == 0 || i + length > text.Length)
                 continue;

@@ -58,6 +58,8 @@ public static class TextDecoder
     {
         // Binary data is usually invalid UTF-8 too; say "binary" first because that is the real problem.
         var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0 && LooksLikeUtf16(bytes))
+            throw new IngestionException(path, "UTF-16 text without a byte-order mark; save the file as UTF-8 (or UTF-16 with a BOM)");
         if (nul >= 0)
             throw new IngestionException(path, $"not a text file: it looks binary (NUL byte at byte offset {nul + bomLength})");
         var controls = 0;
@@ -86,6 +88,22 @@ public static class TextDecoder
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>ASCII text in UTF-16 has a NUL in every other byte; a binary file does not keep to that rhythm.</summary>
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length & ~1, 512)];
+        if (sample.Length < 4)
+            return false;
+        int evenNuls = 0, oddNuls = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNuls += sample[i] == 0 ? 1 : 0;
+            oddNuls += sample[i + 1] == 0 ? 1 : 0;
+        }
+        var pairs = sample.Length / 2;
+        return (evenNuls == 0 && oddNuls > pairs * 0.9) || (oddNuls == 0 && evenNuls > pairs * 0.9);
     }
 
     private static string DecodeWithBom(string path, ReadOnlySpan<byte> bytes, Encoding encoding, string name)

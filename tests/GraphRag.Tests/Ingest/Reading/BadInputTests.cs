@@ -47,6 +47,13 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Utf16_without_bom_is_refused_with_a_hint()
+    {
+        var error = Refused("utf16-nobom.txt", Encoding.Unicode.GetBytes("Notes saved by an old editor\r\nwithout a byte-order mark"));
+        Assert.Contains("UTF-16 text without a byte-order mark", error.Problem);
+    }
+
+    [Fact]
     public void File_full_of_control_characters_is_refused_as_binary()
     {
         var bytes = Enumerable.Range(0, 400).Select(i => (byte)(i % 3 == 0 ? 0x01 : 'a')).ToArray();

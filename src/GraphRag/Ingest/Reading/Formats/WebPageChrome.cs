@@ -10,6 +10,8 @@ namespace GraphRag.Ingest.Reading.Formats;
 /// </summary>
 public static partial class WebPageChrome
 {
+    private const int MaxChromeLength = 200;
+
     private static readonly HashSet<string> ChromeLines = new(StringComparer.OrdinalIgnoreCase)
     {
         "Sign up", "Sign in", "Open in app", "Write", "Listen", "Share", "Follow", "·Follow", "Mastodon",
@@ -21,7 +23,7 @@ public static partial class WebPageChrome
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = TextLayout.OneLine(lines[i]);
+            var line = Normalize(lines[i]);
             if (line is "Sign up with Google" or "Sign up with Facebook" or "Sign up with email" or "Already have an account? Sign in"
                     or "Create an account to read the full story." or "Recommended from Medium"
                 || ArticleCard().IsMatch(line)
@@ -37,7 +39,10 @@ public static partial class WebPageChrome
     /// <summary>True for a line that is page furniture rather than part of the story.</summary>
     public static bool IsChrome(string line)
     {
-        var trimmed = TextLayout.OneLine(line);
+        // Every chrome pattern is a short line; prose paragraphs skip the patterns.
+        if (line.Length > MaxChromeLength)
+            return false;
+        var trimmed = Normalize(line);
         return ChromeLines.Contains(trimmed)
             || ReadingTime().IsMatch(trimmed)
             || LinkStubs().IsMatch(trimmed)
@@ -46,6 +51,9 @@ public static partial class WebPageChrome
             || ImageCredit().IsMatch(trimmed)
             || RelativeDate().IsMatch(trimmed);
     }
+
+    /// <summary>Trimmed, with no-break spaces (which Medium puts inside its prompts) made plain.</summary>
+    private static string Normalize(string line) => line.Replace('\u00A0', ' ').Trim();
 
     /// <summary>The author named by a Medium page: its "Title | by Name | Mon, yyyy | Publication" line,
     /// its "Written by Name" banner, or the name just above the follow button.</summary>
@@ -85,7 +93,7 @@ public static partial class WebPageChrome
     private static partial Regex LinkStubs();
 
     // "4.1K", "2.3K 22", "305": claps and responses. Numbers alone on a line carry no meaning in prose.
-    [GeneratedRegex(@"^\d+(\.\d+)?K?(\s*·?\s*\d+(\.\d+)?K?)*$")]
+    [GeneratedRegex(@"^\d+(\.\d+)?K?((\s+|\s*·\s*)\d+(\.\d+)?K?)*$")]
     private static partial Regex Counts();
 
     [GeneratedRegex(@"^>?\s*\**\s*(Not a member|Non-member|Member-only)", RegexOptions.IgnoreCase)]
