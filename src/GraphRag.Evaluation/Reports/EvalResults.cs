@@ -4,7 +4,15 @@ namespace GraphRag.Evaluation.Reports;
 public sealed record Interval(double Mean, double Low, double High);
 
 /// <summary>One query's figures in one mode. <see cref="Measures"/> holds every trec_eval measure by its printed name.</summary>
-public sealed record QueryScore(string Id, string Text, double Ndcg, double Recall, double Mrr, IReadOnlyDictionary<string, double> Measures);
+public sealed record QueryScore(string Id, string Text, double Ndcg, double Recall, double Mrr, IReadOnlyDictionary<string, double> Measures)
+{
+    /// <summary>The value of one of <see cref="EvalSummary.HeadlineMetrics"/>.</summary>
+    public double Headline(string metric, int k) =>
+        metric == EvalResults.NdcgName(k) ? Ndcg
+        : metric == EvalResults.RecallName(k) ? Recall
+        : metric == EvalResults.MrrName ? Mrr
+        : throw new ArgumentException($"{metric} is not a headline metric (ndcg@{k}, recall@{k}, mrr).");
+}
 
 /// <summary>One mode's figures over an eval set (the "@k" names use the run's k).</summary>
 public sealed record ModeResult(

@@ -68,6 +68,8 @@ public static class EvalSummary
     /// <summary>Paired tests for each (a, b, metric) row, Holm-adjusted across all rows.</summary>
     public static IReadOnlyList<Comparison> Paired(IReadOnlyList<(string A, string B, string Metric, double[] X, double[] Y)> rows)
     {
+        if (rows.Count == 0)
+            return [];
         var tests = rows.Select(r => PairedTest(r.X, r.Y)).ToList();
         var randomizationHolm = MultipleComparisons.Holm(tests.Select(t => t.RandomizationP).ToList());
         var tHolm = MultipleComparisons.Holm(tests.Select(t => double.IsNaN(t.TTestP) ? 1.0 : t.TTestP).ToList());
@@ -76,8 +78,7 @@ public static class EvalSummary
             randomizationHolm[i], double.IsNaN(tests[i].TTestP) ? double.NaN : tHolm[i])).ToList();
     }
 
-    public static double[] Column(ModeResult mode, string metric, int k) =>
-        mode.PerQuery.Select(s => metric == EvalResults.NdcgName(k) ? s.Ndcg : metric == EvalResults.RecallName(k) ? s.Recall : s.Mrr).ToArray();
+    public static double[] Column(ModeResult mode, string metric, int k) => mode.PerQuery.Select(s => s.Headline(metric, k)).ToArray();
 
     private static (Interval Difference, double Dz, double RandomizationP, double TTestP) PairedTest(double[] x, double[] y)
     {

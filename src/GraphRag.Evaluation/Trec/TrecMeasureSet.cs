@@ -26,6 +26,13 @@ public sealed record TrecMeasureSet(
         };
     }
 
+    /// <summary>Adds recall at every cut-off 1..k, for recall@k curves.</summary>
+    public TrecMeasureSet WithRecallCurve(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return this with { RecallCutoffs = [.. RecallCutoffs.Union(Enumerable.Range(1, k)).Order()] };
+    }
+
     public IReadOnlyList<string> Names =>
     [
         "ndcg",

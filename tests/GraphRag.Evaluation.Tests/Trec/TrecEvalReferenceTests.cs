@@ -37,6 +37,28 @@ public sealed class TrecEvalReferenceTests
         Assert.Equal(4 * Measures.Length, compared);
     }
 
+    /// <summary>
+    /// Every default measure's "all" value against trec_eval's own expected output for these files,
+    /// test/out.test.a in usnistgov/trec_eval (commit 042671c4, `trec_eval -a qrels.test results.test`),
+    /// copied here as printed (4 decimals).
+    /// </summary>
+    [Fact]
+    public void All_default_measures_match_trec_eval_out_test_a()
+    {
+        var (evaluation, _) = Load();
+        var expected = new Dictionary<string, double>
+        {
+            ["ndcg"] = 0.4021, ["ndcg_cut_5"] = 0.2768, ["ndcg_cut_10"] = 0.3016, ["ndcg_cut_20"] = 0.3525, ["ndcg_cut_100"] = 0.3916,
+            ["map"] = 0.1785, ["recip_rank"] = 0.4064,
+            ["P_5"] = 0.2667, ["P_10"] = 0.3000, ["P_20"] = 0.3667, ["P_100"] = 0.2467,
+            ["recall_5"] = 0.0173, ["recall_10"] = 0.0317, ["recall_20"] = 0.1061, ["recall_100"] = 0.4980,
+            ["success_1"] = 0.3333, ["success_5"] = 0.3333, ["success_10"] = 0.6667,
+        };
+        Assert.Equal(expected.Keys.Order(), evaluation.All.Keys.Order());
+        foreach (var (measure, value) in expected)
+            Assert.True(Math.Abs(value - evaluation.All[measure]) <= 0.00005, $"{measure}: trec_eval {value}, ours {evaluation.All[measure]:F6}");
+    }
+
     private static (TrecEvaluation, JsonElement) Load()
     {
         var qrels = Qrels.Read(TestPaths.SharedOrSkip("reference", "trec_eval", "qrels.test"));

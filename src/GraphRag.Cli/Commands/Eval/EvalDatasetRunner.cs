@@ -1,0 +1,83 @@
+using GraphRag.Evaluation.Beir;
+using GraphRag.Evaluation.Notes;
+using GraphRag.Evaluation.Reports;
+using GraphRag.Evaluation.Runs;
+using GraphRag.Evaluation.Trec;
+using GraphRag.Ingest;
+using GraphRag.Ingest.Chunking;
+using GraphRag.Retrieve;
+using GraphRag.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using System.CommandLine;
+
+namespace GraphRag.Cli.Commands.Eval;
+
+/// <summary>
+/// Runs the requested modes over one data set. "notes" scores the configured database against
+/// eval/notes; a BEIR folder is first ingested into a temporary database that is deleted afterwards.
+/// </summary>
+public static class EvalDatasetRunner
+{
+    public const string NotesDataset = "notes";
+
+    public sealed record Request(string Dataset, IReadOnlyList<string>? Modes, int K, int Depth, string Split);
+
+    /// <summary>The summary plus what it was computed from: the runs and the judgments they were scored against.</summary>
+    public sealed record Outcome(EvalResults Results, IReadOnlyList<ModeRun> Runs, Qrels Qrels);
+
+    public static async Task<Outcome> RunAsync(ParseResult parse, Request request, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        if (request.Dataset.Equals(NotesDataset, StringComparison.OrdinalIgnoreCase))
+        {
+            var directory = NotesMapping.LocateDefaultSet();
+            using var host = CliHost.Build(parse);
+            Guards.RequireIngested(host.Services);
+            var set = NotesEvalSet.Read(directory);
+            var mapper = NotesMapping.Create(host.Services.GetRequiredService<GraphRagDatabase>(), set);
+            return await RunModesAsync(host, NotesDataset, set.Queries, mapper, request, progress, cancellationToken);
+        }
+
+        var dataset = BeirDataset.Read(request.Dataset, request.Split);
+        var temp = Path.Combine(Path.GetTempPath(), "graphrag-eval", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var host = CliHost.Build(parse, services =>
+                services.PostConfigure<StoreOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
+            progress.Report($"Ingesting {dataset.Corpus.Count} passages of {dataset.Name} into a temporary database…");
+            var ingester = new BeirIngester(
+                host.Services.GetRequiredService<GraphRagDatabase>(),
+                host.Services.GetRequiredService<IOptions<ChunkingOptions>>().Value,
+                host.Services.GetServices<IArticleIndexer>(),
+                host.Services.GetServices<IBatchFinalizer>());
+            var passages = await ingester.IngestAsync(dataset, cancellationToken);
+            var mapper = new ArticleRunMapper(dataset.Qrels, passages);
+            return await RunModesAsync(host, dataset.Name, dataset.Queries, mapper, request, progress, cancellationToken);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(temp))
+                Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static async Task<Outcome> RunModesAsync(IHost host, string name, IReadOnlyList<EvalQuery> queries, IRunMapper mapper,
+        Request request, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var catalog = host.Services.GetRequiredService<RetrieverCatalog>();
+        var modes = request.Modes is null ? [catalog.DefaultMode]
+            : request.Modes.Count == 1 && request.Modes[0] == "all" ? catalog.Modes.Order().ToList()
+            : request.Modes;
+        var runner = new EvalRunner(mapper, TrecMeasureSet.Default.WithCutoff(request.K).WithRecallCurve(request.K), request.Depth);
+        var runs = new List<ModeRun>();
+        foreach (var mode in modes)
+        {
+            var retriever = catalog.Get(mode);
+            progress.Report($"Running {retriever.Mode} over {queries.Count} queries…");
+            runs.Add(await runner.RunAsync(retriever, queries, cancellationToken));
+        }
+        return new Outcome(EvalSummary.Summarize(name, request.K, request.Depth, queries, runs), runs, mapper.Qrels);
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using GraphRag.Cli.Commands.Eval;
+using GraphRag.Evaluation.Reports;
+using Spectre.Console;
+
+namespace GraphRag.Cli.Commands;
+
+/// <summary>
+/// <c>eval --dataset DIR|notes --mode M[,M…] [--k 10] [--depth 100] [--json] [--out DIR] [--compare OLD.json]</c>
+/// and <c>eval trec QRELS RUN</c>: retrieval quality with intervals, paired significance tests and reports.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string?>("--dataset") { Description = "\"notes\" (eval/notes against your database) or a BEIR folder (corpus.jsonl, queries.jsonl, qrels/)" };
+        var modes = new Option<string?>("--mode") { Description = "Comma-separated retrieval modes, or \"all\" (default GraphRag:Retrieval:Mode)" };
+        var k = new Option<int>("--k") { Description = "Cut-off for nDCG@k, recall@k, P@k", DefaultValueFactory = _ => 10 };
+        var depth = new Option<int>("--depth") { Description = "Passages retrieved per query", DefaultValueFactory = _ => 100 };
+        var split = new Option<string>("--split") { Description = "BEIR qrels split (qrels/SPLIT.tsv)", DefaultValueFactory = _ => "test" };
+        var json = new Option<bool>("--json") { Description = "Print results.json to stdout instead of tables" };
+        var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, results.json (default eval-reports/DATASET)" };
+        var compare = new Option<string?>("--compare") { Description = "An earlier results.json: mark significant regressions and improvements" };
+        var command = new Command("eval", "Measure retrieval quality: trec_eval measures, 95% intervals, paired tests, HTML/Markdown reports")
+        {
+            dataset, modes, k, depth, split, json, output, compare, TrecCommand.Create(),
+        };
+        command.SetGuardedAction(async (parse, cancellationToken) =>
+        {
+            var before = parse.GetValue(compare) is { } oldPath ? ResultsJson.Read(oldPath) : null;
+            var name = parse.GetValue(dataset) ?? before?.Dataset
+                ?? throw new UserFacingException("Pass --dataset notes or --dataset DIR (a BEIR folder), or --compare OLD.json.");
+            var modeList = parse.GetValue(modes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                           ?? before?.Modes.Select(m => m.Mode).ToArray();
+            var cutoff = parse.GetValue(k);
+            var perQueryDepth = parse.GetValue(depth);
+            if (cutoff < 1 || perQueryDepth < cutoff)
+                throw new UserFacingException($"--k must be at least 1 and --depth at least --k (got k = {cutoff}, depth = {perQueryDepth}).");
+
+            var quiet = parse.GetValue(json);
+            var progress = new Progress<string>(message => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"); });
+            var outcome = await EvalDatasetRunner.RunAsync(parse,
+                new EvalDatasetRunner.Request(name, modeList, cutoff, perQueryDepth, parse.GetValue(split)!), progress, cancellationToken);
+            var results = outcome.Results;
+            var againstBefore = before is null ? null : RegressionCheck.Compare(before, results);
+
+            var folder = parse.GetValue(output) ?? Path.Combine("eval-reports", SafeName(results.Dataset));
+            var files = ReportWriter.Write(folder, results, againstBefore);
+            ReportWriter.WriteTrecFiles(folder, outcome.Qrels, outcome.Runs);
+            if (quiet)
+            {
+                Console.Out.WriteLine(ResultsJson.Serialize(results));
+                return 0;
+            }
+            EvalSummaryTable.Write(results, againstBefore);
+            AnsiConsole.MarkupLine($"[grey]Wrote {Markup.Escape(string.Join(", ", files))} (and qrels.txt, run.MODE.txt for trec_eval)[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string SafeName(string dataset) =>
+        string.Concat(dataset.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}
