@@ -22,5 +22,6 @@ public static class GraphRagCommandLine
         WatchCommand.Create(),
         SearchCommand.Create(),
         AskCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
