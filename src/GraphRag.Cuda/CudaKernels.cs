@@ -50,12 +50,16 @@ public static class CudaKernels
         Run(NativeMethods.RmsNorm(output.Pointer, x.Pointer, weight.Pointer, rows, n, eps), "rmsnorm");
     }
 
-    /// <summary>Rotary positions in place on x [tokens, heads·headDim]; <paramref name="neox"/> rotates (x[i], x[i + d/2]) instead of adjacent pairs.</summary>
-    public static void Rope(DeviceBuffer x, int tokens, int heads, int headDim, int startPosition, float theta, bool neox)
+    /// <summary>
+    /// Rotary positions in place on x [tokens, heads·headDim] for tokens at <paramref name="startPosition"/>..; the first
+    /// <paramref name="rotaryDims"/> dimensions of each head rotate, as adjacent pairs or as halves (<see cref="RopeStyle"/>).
+    /// </summary>
+    public static void Rope(DeviceBuffer x, int tokens, int heads, int headDim, int rotaryDims, int startPosition, float theta, RopeStyle style)
     {
-        if (headDim % 2 != 0) throw new ArgumentException($"RoPE needs an even head dimension, not {headDim}.", nameof(headDim));
+        if (rotaryDims % 2 != 0 || rotaryDims > headDim)
+            throw new ArgumentException($"Rotary dimensions ({rotaryDims}) must be even and at most the head size ({headDim}).", nameof(rotaryDims));
         RequireFloats(x, (long)tokens * heads * headDim, nameof(x));
-        Run(NativeMethods.Rope(x.Pointer, tokens, heads, headDim, startPosition, theta, neox ? 1 : 0), "rope");
+        Run(NativeMethods.Rope(x.Pointer, tokens, heads, headDim, rotaryDims, startPosition, theta, style == RopeStyle.HalfSplit ? 1 : 0), "rope");
     }
 
     /// <summary>output = silu(gate) ⊙ up, all [n].</summary>
@@ -74,6 +78,15 @@ public static class CudaKernels
         RequireFloats(a, n, nameof(a));
         RequireFloats(b, n, nameof(b));
         Run(NativeMethods.Add(output.Pointer, a.Pointer, b.Pointer, n), "add");
+    }
+
+    /// <summary>output [rows] = W [rows, cols] (float32) · x [cols].</summary>
+    public static void MatVecF32(DeviceBuffer output, DeviceBuffer weight, DeviceBuffer x, int rows, int cols)
+    {
+        RequireFloats(weight, (long)rows * cols, nameof(weight));
+        RequireFloats(x, cols, nameof(x));
+        RequireFloats(output, rows, nameof(output));
+        Run(NativeMethods.MatVecF32(output.Pointer, weight.Pointer, x.Pointer, rows, cols), "matvec f32");
     }
 
     /// <summary>output [rows] = W [rows, cols] (float16) · x [cols].</summary>

@@ -5,10 +5,13 @@ namespace GraphRag.Cuda.Interop;
 /// <summary>A block of device memory, freed on dispose.</summary>
 public sealed class DeviceBuffer : IDisposable
 {
-    private DeviceBuffer(nint pointer, long bytes)
+    private readonly bool _owner;
+
+    private DeviceBuffer(nint pointer, long bytes, bool owner)
     {
         Pointer = pointer;
         Bytes = bytes;
+        _owner = owner;
     }
 
     public nint Pointer { get; private set; }
@@ -20,7 +23,7 @@ public sealed class DeviceBuffer : IDisposable
         CudaRuntime.EnsureAvailable();
         nint pointer;
         CudaException.ThrowIfFailed(NativeMethods.Malloc(&pointer, (nuint)bytes), $"cudaMalloc({bytes} bytes)");
-        return new DeviceBuffer(pointer, bytes);
+        return new DeviceBuffer(pointer, bytes, owner: true);
     }
 
     /// <summary>A new buffer holding a copy of <paramref name="values"/>.</summary>
@@ -54,10 +57,21 @@ public sealed class DeviceBuffer : IDisposable
         return values;
     }
 
+    /// <summary>A view of <paramref name="bytes"/> bytes from <paramref name="offset"/>; valid while this buffer lives, frees nothing.</summary>
+    public DeviceBuffer Slice(long offset, long bytes)
+    {
+        if (offset < 0 || bytes < 1 || offset + bytes > Bytes)
+            throw new ArgumentOutOfRangeException(nameof(offset), $"[{offset}, {offset + bytes}) is outside a device buffer of {Bytes} bytes.");
+        return new DeviceBuffer(Live() + (nint)offset, bytes, owner: false);
+    }
+
+    /// <summary>Float elements [<paramref name="start"/>, start + <paramref name="count"/>) as a view.</summary>
+    public DeviceBuffer Floats(long start, long count) => Slice(start * sizeof(float), count * sizeof(float));
+
     public void Dispose()
     {
         if (Pointer == 0) return;
-        NativeMethods.Free(Pointer);
+        if (_owner) NativeMethods.Free(Pointer);
         Pointer = 0;
     }
 

@@ -52,13 +52,16 @@ internal static partial class NativeMethods
     public static partial int RmsNorm(nint output, nint x, nint weight, int rows, int n, float eps);
 
     [LibraryImport(LibraryName, EntryPoint = "graphrag_cuda_rope")]
-    public static partial int Rope(nint x, int tokens, int heads, int headDim, int startPos, float theta, int neox);
+    public static partial int Rope(nint x, int tokens, int heads, int headDim, int rotaryDims, int startPos, float theta, int neox);
 
     [LibraryImport(LibraryName, EntryPoint = "graphrag_cuda_swiglu")]
     public static partial int SwiGlu(nint output, nint gate, nint up, int n);
 
     [LibraryImport(LibraryName, EntryPoint = "graphrag_cuda_add")]
     public static partial int Add(nint output, nint a, nint b, int n);
+
+    [LibraryImport(LibraryName, EntryPoint = "graphrag_cuda_matvec_f32")]
+    public static partial int MatVecF32(nint output, nint weight, nint x, int rows, int cols);
 
     [LibraryImport(LibraryName, EntryPoint = "graphrag_cuda_matvec_f16")]
     public static partial int MatVecF16(nint output, nint weight, nint x, int rows, int cols);
@@ -79,7 +82,7 @@ internal static partial class NativeMethods
         "graphrag_cuda_free", "graphrag_cuda_copy_to_device", "graphrag_cuda_copy_to_host", "graphrag_cuda_synchronize",
         "graphrag_cuda_attention_prefill", "graphrag_cuda_attention_decode_workspace_floats",
         "graphrag_cuda_attention_decode", "graphrag_cuda_rmsnorm", "graphrag_cuda_rope", "graphrag_cuda_swiglu",
-        "graphrag_cuda_add", "graphrag_cuda_matvec_f16", "graphrag_cuda_matvec_q8_0", "graphrag_cuda_argmax",
+        "graphrag_cuda_add", "graphrag_cuda_matvec_f32", "graphrag_cuda_matvec_f16", "graphrag_cuda_matvec_q8_0", "graphrag_cuda_argmax",
         "graphrag_cuda_convert_f32",
     ];
 }

@@ -16,7 +16,7 @@ done
 [[ -n "$host" ]] || { echo "build.sh: no host compiler nvcc 11.8 supports (g++-11 or clang++-14)" >&2; exit 1; }
 
 sources=(runtime.cu attention_prefill.cu attention_decode.cu layer_kernels.cu matvec.cu)
-flags=(-ccbin "$host" -std=c++17 -O3 -Xcompiler -fPIC -Xcompiler -fvisibility=hidden
+flags=(-ccbin "$host" --threads 0 -std=c++17 -O3 -Xcompiler -fPIC -Xcompiler -fvisibility=hidden
        -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90)
 
 stamp="$(cd "$here" && { cat "${sources[@]}" ./*.h ./*.cuh; echo "${flags[*]}"; "$nvcc" --version; } | sha256sum | cut -d' ' -f1)"

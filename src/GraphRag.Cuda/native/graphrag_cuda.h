@@ -39,13 +39,17 @@ GRC_API int graphrag_cuda_attention_decode(int dtype, const float* q, const void
 
 // out[r, :] = x[r, :] / sqrt(mean(x[r, :]^2) + eps) * weight          x, out [rows, n]; weight [n]
 GRC_API int graphrag_cuda_rmsnorm(float* out, const float* x, const float* weight, int rows, int n, float eps);
-// Rotary positions in place on x [tokens, heads * headDim]; token t sits at startPos + t.
-// neox = 0 rotates adjacent pairs (x[2i], x[2i+1]) as GGUF Llama does; neox = 1 rotates (x[i], x[i + headDim/2]).
-GRC_API int graphrag_cuda_rope(float* x, int tokens, int heads, int headDim, int startPos, float theta, int neox);
+// Rotary positions in place on x [tokens, heads * headDim]; token t sits at startPos + t; the first rotaryDims
+// dimensions of each head rotate. neox = 0 rotates adjacent pairs (x[2i], x[2i+1]) as GGUF Llama does;
+// neox = 1 rotates (x[i], x[i + rotaryDims/2]) as Hugging Face rotate_half does.
+GRC_API int graphrag_cuda_rope(float* x, int tokens, int heads, int headDim, int rotaryDims, int startPos, float theta,
+                               int neox);
 // out[i] = silu(gate[i]) * up[i]                                      [n]
 GRC_API int graphrag_cuda_swiglu(float* out, const float* gate, const float* up, int n);
 // out[i] = a[i] + b[i]                                                [n]
 GRC_API int graphrag_cuda_add(float* out, const float* a, const float* b, int n);
+// out [rows] = W [rows, cols] (float32, row-major) * x [cols]
+GRC_API int graphrag_cuda_matvec_f32(float* out, const float* weight, const float* x, int rows, int cols);
 // out [rows] = W [rows, cols] (float16, row-major) * x [cols]
 GRC_API int graphrag_cuda_matvec_f16(float* out, const void* weight, const float* x, int rows, int cols);
 // out [rows] = W [rows, cols] (ggml Q8_0 blocks of {fp16 scale, int8 q[32]}, 34 bytes, row-major) * x [cols]

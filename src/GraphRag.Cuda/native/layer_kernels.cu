@@ -22,19 +22,20 @@ __global__ void rmsnorm_kernel(float* __restrict__ out, const float* __restrict_
     for (int i = threadIdx.x; i < n; i += ROW_THREADS) out[(size_t)blockIdx.x * n + i] = row[i] * inv * weight[i];
 }
 
-// x [tokens, heads, headDim] in place; one thread per rotated pair.
-__global__ void rope_kernel(float* x, int tokens, int heads, int headDim, int startPos, float theta, int neox) {
-    const int half = headDim / 2;
+// x [tokens, heads, headDim] in place; one thread per rotated pair (the first rotaryDims dimensions of a head).
+// The angle is formed in double, as the CPU kernel does: positions reach the tens of thousands.
+__global__ void rope_kernel(float* x, int tokens, int heads, int headDim, int rotaryDims, int startPos, float theta,
+                            int neox) {
+    const int pairs = rotaryDims / 2;
     const long long pair = blockIdx.x * (long long)blockDim.x + threadIdx.x;
-    if (pair >= (long long)tokens * heads * half) return;
-    const int i = (int)(pair % half);
-    const long long vec = pair / half;  // token * heads + head
+    if (pair >= (long long)tokens * heads * pairs) return;
+    const int i = (int)(pair % pairs);
+    const long long vec = pair / pairs;  // token * heads + head
     const int token = (int)(vec / heads);
-    const float angle = (float)(startPos + token) * powf(theta, -2.f * i / headDim);
-    float s, c;
-    sincosf(angle, &s, &c);
+    const double angle = (double)(startPos + token) * pow((double)theta, -2.0 * i / rotaryDims);
+    const float c = (float)cos(angle), s = (float)sin(angle);
     float* base = x + vec * headDim;
-    const int a = neox ? i : 2 * i, b = neox ? i + half : 2 * i + 1;
+    const int a = neox ? i : 2 * i, b = neox ? i + pairs : 2 * i + 1;
     const float x0 = base[a], x1 = base[b];
     base[a] = x0 * c - x1 * s;
     base[b] = x0 * s + x1 * c;
@@ -90,10 +91,12 @@ extern "C" int graphrag_cuda_rmsnorm(float* out, const float* x, const float* we
     return grc_launch_result();
 }
 
-extern "C" int graphrag_cuda_rope(float* x, int tokens, int heads, int headDim, int startPos, float theta, int neox) {
-    if (tokens <= 0 || heads <= 0 || headDim <= 0 || headDim % 2 != 0 || startPos < 0) return (int)cudaErrorInvalidValue;
-    const long long pairs = (long long)tokens * heads * (headDim / 2);
-    rope_kernel<<<grc_blocks(pairs, 256), 256>>>(x, tokens, heads, headDim, startPos, theta, neox);
+extern "C" int graphrag_cuda_rope(float* x, int tokens, int heads, int headDim, int rotaryDims, int startPos,
+                                  float theta, int neox) {
+    if (tokens <= 0 || heads <= 0 || rotaryDims <= 0 || rotaryDims % 2 != 0 || rotaryDims > headDim || startPos < 0)
+        return (int)cudaErrorInvalidValue;
+    const long long pairs = (long long)tokens * heads * (rotaryDims / 2);
+    rope_kernel<<<grc_blocks(pairs, 256), 256>>>(x, tokens, heads, headDim, rotaryDims, startPos, theta, neox);
     return grc_launch_result();
 }
 

@@ -20,13 +20,15 @@ __device__ __forceinline__ float warp_sum(float value) {
     return value;
 }
 
-__global__ void matvec_f16_kernel(float* __restrict__ out, const __half* __restrict__ w, const float* __restrict__ x,
-                                  int rows, int cols) {
+// W is float or __half.
+template <typename W>
+__global__ void matvec_dense_kernel(float* __restrict__ out, const W* __restrict__ w, const float* __restrict__ x,
+                                    int rows, int cols) {
     const int row = blockIdx.x * WARPS_PER_BLOCK + threadIdx.x / 32, lane = threadIdx.x % 32;
     if (row >= rows) return;
-    const __half* weights = w + (size_t)row * cols;
+    const W* weights = w + (size_t)row * cols;
     float acc = 0.f;
-    for (int c = lane; c < cols; c += 32) acc = fmaf(__half2float(weights[c]), x[c], acc);
+    for (int c = lane; c < cols; c += 32) acc = fmaf(to_float(weights[c]), x[c], acc);
     acc = warp_sum(acc);
     if (lane == 0) out[row] = acc;
 }
@@ -47,9 +49,15 @@ __global__ void matvec_q8_0_kernel(float* __restrict__ out, const BlockQ8_0* __r
 
 }  // namespace
 
+extern "C" int graphrag_cuda_matvec_f32(float* out, const float* weight, const float* x, int rows, int cols) {
+    if (rows <= 0 || cols <= 0) return (int)cudaErrorInvalidValue;
+    matvec_dense_kernel<float><<<grc_blocks(rows, WARPS_PER_BLOCK), WARPS_PER_BLOCK * 32>>>(out, weight, x, rows, cols);
+    return grc_launch_result();
+}
+
 extern "C" int graphrag_cuda_matvec_f16(float* out, const void* weight, const float* x, int rows, int cols) {
     if (rows <= 0 || cols <= 0) return (int)cudaErrorInvalidValue;
-    matvec_f16_kernel<<<grc_blocks(rows, WARPS_PER_BLOCK), WARPS_PER_BLOCK * 32>>>(
+    matvec_dense_kernel<__half><<<grc_blocks(rows, WARPS_PER_BLOCK), WARPS_PER_BLOCK * 32>>>(
         out, static_cast<const __half*>(weight), x, rows, cols);
     return grc_launch_result();
 }
