@@ -10,7 +10,7 @@ namespace GraphRag.Graph.Extract;
 /// </summary>
 public static class NameFinder
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "de", "van", "von", "der", "la" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
     public static IEnumerable<Candidate> Find(string text, IReadOnlyList<Token> tokens, bool isHeading, ISet<string> lowercaseWords, Func<string, bool> keepInitialWord)
     {
@@ -64,9 +64,10 @@ public static class NameFinder
     private static bool IsContraction(string word) =>
         (word.Contains('’') || word.Contains('\'')) && Bare(word) == word;
 
-    /// <summary>"Google, Microsoft, …": a capitalised first word followed by a comma and another capitalised word.</summary>
+    /// <summary>"Google, Microsoft …", "Spotify and Netflix …": a capitalised first word listed with another capitalised word.</summary>
     private static bool StartsList(string text, IReadOnlyList<Token> tokens) =>
-        tokens.Count > 1 && text[tokens[0].End] == ',' && tokens[1].IsCapitalised;
+        tokens.Count > 2 && tokens[1].Text is "and" or "or" ? tokens[2].IsCapitalised
+            : tokens.Count > 1 && text[tokens[0].End] == ',' && tokens[1].IsCapitalised;
 
     private static bool Adjacent(Token a, Token b) => b.Start - a.End == 1;
 
