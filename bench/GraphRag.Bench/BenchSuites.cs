@@ -4,6 +4,11 @@ public static class BenchSuites
 {
     public static IReadOnlyList<IBenchSuite> All { get; } =
     [
+        new Foundation.IngestSuite(),
+        new Foundation.SearchSuite(),
+        new Foundation.DenseScanSuite(),
         new Cuda.CudaAttentionSuite(),
+        new Engine.KernelsSuite(),
+        new Embeddings.EncoderSuite(),
     ];
 }
