@@ -14,6 +14,7 @@ public sealed partial class ArticleCollector(string fallbackTitle)
     private const double RepeatOverlap = 0.9;
 
     private readonly List<Article> _articles = [];
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     /// <summary>Texts kept so far per title, with their word sets computed only when a second article
     /// of that title needs comparing (most titles occur once).</summary>
     private readonly Dictionary<string, List<(string Text, Lazy<HashSet<string>> Words)>> _byTitle = new(StringComparer.Ordinal);
@@ -43,8 +44,16 @@ public sealed partial class ArticleCollector(string fallbackTitle)
             return;
         }
         earlier.Add((text, words));
-        var key = earlier.Count == 1 ? title : $"{title} #{earlier.Count}";
-        _articles.Add(new Article(key, title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published)));
+        _articles.Add(new Article(UniqueKey(title, earlier.Count), title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published)));
+    }
+
+    /// <summary>"Title", then "Title #2", …; a title that itself reads "Note #2" cannot take a key already given.</summary>
+    private string UniqueKey(string title, int occurrence)
+    {
+        var key = occurrence == 1 ? title : $"{title} #{occurrence}";
+        for (var n = occurrence + 1; !_keys.Add(key); n++)
+            key = $"{title} #{n}";
+        return key;
     }
 
     private static HashSet<string> Words(string text) =>

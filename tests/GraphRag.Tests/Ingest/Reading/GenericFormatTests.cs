@@ -119,6 +119,13 @@ public sealed class GenericFormatTests : IDisposable
     }
 
     [Fact]
+    public void Keys_stay_unique_when_a_title_already_reads_like_a_numbered_key()
+    {
+        var report = ReadFile("tricky.md", "# Note #2\n\nFirst.\n\n# Note\n\nSecond.\n\n# Note\n\nThird.\n");
+        Assert.Equal(["Note #2", "Note", "Note #3"], report.Articles.Select(a => a.Key));
+    }
+
+    [Fact]
     public void Characters_kept_and_removed_add_up_to_the_decoded_length()
     {
         const string content = "# Title\n\nBody text here.\n";
