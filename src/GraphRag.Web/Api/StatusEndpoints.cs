@@ -1,0 +1,34 @@
+using GraphRag.Graph.Store;
+using GraphRag.Retrieve;
+using GraphRag.Store;
+using GraphRag.Web.Answering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphRag.Web.Api;
+
+/// <summary>GET /api/status: what this server holds and offers, so the page shows only what works.</summary>
+public static class StatusEndpoints
+{
+    public sealed record StatusResponse(
+        long Files,
+        long Articles,
+        long Chunks,
+        IReadOnlyList<string> Modes,
+        string DefaultMode,
+        bool Generator,
+        bool Graph,
+        string Database);
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/status", (ArticleStore store, RetrieverCatalog catalog, AskService ask, IServiceProvider services) =>
+            {
+                var counts = store.Counts();
+                return TypedResults.Ok(new StatusResponse(counts.Files, counts.Articles, counts.Chunks, catalog.Modes.Order().ToList(),
+                    catalog.DefaultMode, ask.Generator is not null, services.GetService<IGraphStore>() is not null, store.Database.Path));
+            })
+            .WithName("Status")
+            .WithSummary("Counts of files, articles and chunks; retrieval modes; whether a generator and a graph are configured");
+}

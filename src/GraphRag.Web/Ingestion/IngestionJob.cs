@@ -1,0 +1,107 @@
+using GraphRag.Ingest;
+
+namespace GraphRag.Web.Ingestion;
+
+public enum JobState { Running, Completed, Failed, Cancelled }
+
+/// <summary>
+/// One ingestion run started from the web: what it was asked to read and how far it has come.
+/// Updated by the run's thread, read by any number of pollers and event streams.
+/// </summary>
+public sealed class IngestionJob(string id, string label, IReadOnlyList<string> paths)
+{
+    private readonly Lock _gate = new();
+    private readonly List<FileReport> _files = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JobState _state = JobState.Running;
+    private int _filesTotal;
+    private string? _error;
+    private DateTimeOffset? _finishedAt;
+
+    public string Id { get; } = id;
+
+    public IReadOnlyList<string> Paths { get; } = paths;
+
+    public JobSnapshot Snapshot()
+    {
+        lock (_gate)
+            return new JobSnapshot(Id, label, _state, _files.Count, Math.Max(_filesTotal, _files.Count), _files.ToList(), _error,
+                StartedAt, _finishedAt, Version);
+    }
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Counts every change, so a stream can tell whether it has sent the latest state.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Completes at the next change (or at once when the job has already finished).</summary>
+    public Task NextChange()
+    {
+        lock (_gate)
+            return _state == JobState.Running ? _changed.Task : Task.CompletedTask;
+    }
+
+    internal void Report(IngestionProgress progress) =>
+        Update(() =>
+        {
+            _filesTotal = progress.FilesTotal;
+            _files.Add(FileReport.From(progress.Last));
+        });
+
+    internal void Finish(IngestionSummary summary) =>
+        Update(() =>
+        {
+            // Pruned files are reported only in the summary; add them so the job lists everything it did.
+            foreach (var outcome in summary.Files.Where(f => f.Status == FileStatus.Pruned))
+                _files.Add(FileReport.From(outcome));
+            _state = JobState.Completed;
+            _finishedAt = DateTimeOffset.UtcNow;
+        });
+
+    internal void Fail(Exception exception, bool cancelled) =>
+        Update(() =>
+        {
+            _state = cancelled ? JobState.Cancelled : JobState.Failed;
+            _error = cancelled ? "Cancelled: the server is shutting down." : $"{exception.GetType().Name}: {exception.Message}";
+            _finishedAt = DateTimeOffset.UtcNow;
+        });
+
+    private void Update(Action change)
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            change();
+            Version++;
+            previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        previous.TrySetResult();
+    }
+}
+
+/// <summary>A job's state at one moment, as the API returns it.</summary>
+public sealed record JobSnapshot(
+    string Id,
+    string Label,
+    JobState State,
+    int FilesDone,
+    int FilesTotal,
+    IReadOnlyList<FileReport> Files,
+    string? Error,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    int Version)
+{
+    public int ArticlesAdded => Files.Sum(f => f.ArticlesAdded);
+    public int ArticlesUpdated => Files.Sum(f => f.ArticlesUpdated);
+    public int ChunksWritten => Files.Sum(f => f.ChunksWritten);
+    public int FilesFailed => Files.Count(f => f.Status == FileStatus.Failed);
+}
+
+/// <summary>One file's outcome, without the reader's internals.</summary>
+public sealed record FileReport(string Path, FileStatus Status, int ArticlesAdded, int ArticlesUpdated, int ArticlesRemoved, int ChunksWritten, string? Error)
+{
+    public static FileReport From(FileOutcome outcome) =>
+        new(outcome.Path, outcome.Status, outcome.ArticlesAdded, outcome.ArticlesUpdated, outcome.ArticlesRemoved, outcome.ChunksWritten, outcome.Error);
+}
