@@ -1,4 +1,3 @@
-using System.Text;
 using GraphRag.Generation.Tokenizers;
 
 namespace GraphRag.Generation.Chat;
@@ -27,8 +26,7 @@ public enum ChatFormat
 
 /// <summary>
 /// Renders a conversation the way a model family was trained to read it. The family is recognised by the
-/// markers in the file's Jinja chat template (we do not run Jinja); the rendered text contains control-token
-/// texts and is meant to be encoded with parseSpecial.
+/// markers in the file's Jinja chat template (we do not run Jinja).
 /// </summary>
 public sealed class ChatTemplate(ChatFormat format, int[] stopTokens)
 {
@@ -59,41 +57,65 @@ public sealed class ChatTemplate(ChatFormat format, int[] stopTokens)
         return new ChatTemplate(format, stops.ToArray());
     }
 
-    /// <summary>The prompt text for <paramref name="turns"/>, ending where the assistant's reply begins.</summary>
-    public string Render(IReadOnlyList<ChatTurn> turns)
+    /// <summary>
+    /// The prompt for <paramref name="turns"/>, ending where the assistant's reply begins: template markup
+    /// in segments that allow control tokens, message content in segments that do not.
+    /// </summary>
+    public IReadOnlyList<TextSegment> Render(IReadOnlyList<ChatTurn> turns)
     {
-        var text = new StringBuilder();
+        var segments = new List<TextSegment>();
+        void Markup(string text) => segments.Add(new TextSegment(text, AllowSpecialTokens: true));
+        void Content(string text) => segments.Add(new TextSegment(text, AllowSpecialTokens: false));
         switch (Format)
         {
             case ChatFormat.Llama3:
                 foreach (var turn in turns)
-                    text.Append($"<|start_header_id|>{turn.Role}<|end_header_id|>\n\n{turn.Content.Trim()}<|eot_id|>");
-                text.Append("<|start_header_id|>assistant<|end_header_id|>\n\n");
+                {
+                    Markup($"<|start_header_id|>{turn.Role}<|end_header_id|>\n\n");
+                    Content(turn.Content.Trim());
+                    Markup("<|eot_id|>");
+                }
+                Markup("<|start_header_id|>assistant<|end_header_id|>\n\n");
                 break;
             case ChatFormat.ChatMl:
                 foreach (var turn in turns)
-                    text.Append($"<|im_start|>{turn.Role}\n{turn.Content}<|im_end|>\n");
-                text.Append("<|im_start|>assistant\n");
+                {
+                    Markup($"<|im_start|>{turn.Role}\n");
+                    Content(turn.Content);
+                    Markup("<|im_end|>\n");
+                }
+                Markup("<|im_start|>assistant\n");
                 break;
             case ChatFormat.Zephyr:
                 foreach (var turn in turns)
-                    text.Append($"<|{turn.Role}|>\n{turn.Content}</s>\n");
-                text.Append("<|assistant|>\n");
+                {
+                    Markup($"<|{turn.Role}|>\n");
+                    Content(turn.Content);
+                    Markup("</s>\n");
+                }
+                Markup("<|assistant|>\n");
                 break;
             case ChatFormat.Llama2:
-                RenderLlama2(turns, text);
+                RenderLlama2(turns, Markup, Content);
                 break;
             default:
                 foreach (var turn in turns)
-                    text.Append($"{Capitalize(turn.Role)}: {turn.Content}\n");
-                text.Append("Assistant:");
+                {
+                    Markup($"{Capitalize(turn.Role)}: ");
+                    Content(turn.Content);
+                    Markup("\n");
+                }
+                Markup("Assistant:");
                 break;
         }
-        return text.ToString();
+        return segments;
     }
 
+    /// <summary>The rendered prompt as one string (for display and logs).</summary>
+    public string RenderText(IReadOnlyList<ChatTurn> turns) => string.Concat(Render(turns).Select(s => s.Text));
+
     // Llama 2 folds the system prompt into the first [INST]; each finished exchange is closed by </s><s>.
-    private static void RenderLlama2(IReadOnlyList<ChatTurn> turns, StringBuilder text)
+    private static void RenderLlama2(IReadOnlyList<ChatTurn> turns, Action<string> markup, Action<string> content)
     {
         var system = turns.FirstOrDefault(t => t.Role == "system")?.Content;
         var first = true;
@@ -101,13 +123,21 @@ public sealed class ChatTemplate(ChatFormat format, int[] stopTokens)
         {
             if (turn.Role == "user")
             {
-                var content = first && system is not null ? $"<<SYS>>\n{system}\n<</SYS>>\n\n{turn.Content}" : turn.Content;
-                text.Append($"[INST] {content.Trim()} [/INST]");
+                markup("[INST] ");
+                if (first && system is not null)
+                {
+                    markup("<<SYS>>\n");
+                    content(system.Trim());
+                    markup("\n<</SYS>>\n\n");
+                }
+                content(turn.Content.Trim());
+                markup(" [/INST]");
                 first = false;
             }
             else
             {
-                text.Append($" {turn.Content.Trim()} </s><s>");
+                content(" " + turn.Content.Trim());
+                markup(" </s><s>");
             }
         }
     }

@@ -81,13 +81,15 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
         _ => Gpt2Pattern,
     };
 
-    public int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false)
+    public int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false) =>
+        Encode([new TextSegment(text, parseSpecial)], addSpecial);
+
+    public int[] Encode(IEnumerable<TextSegment> segments, bool addSpecial = true)
     {
         var output = new List<int>();
         if (addSpecial && AddsBos && BosTokenId is { } bos)
             output.Add(bos);
-        var parts = parseSpecial ? _specials.Split(text) : [(text, null)];
-        foreach (var (part, specialId) in parts)
+        foreach (var (part, specialId) in _specials.Split(segments))
         {
             if (specialId is { } id)
             {

@@ -73,25 +73,26 @@ public sealed class SentencePieceTokenizer : ITokenizer
 
     public ReadOnlySpan<byte> TokenBytes(int id) => _bytes[id];
 
-    public int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false)
+    public int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false) =>
+        Encode([new TextSegment(text, parseSpecial)], addSpecial);
+
+    public int[] Encode(IEnumerable<TextSegment> segments, bool addSpecial = true)
     {
         var output = new List<int>();
         if (addSpecial && AddsBos && BosTokenId is { } bos)
             output.Add(bos);
-        var first = true;
-        var parts = parseSpecial ? _specials.Split(text) : [(text, null)];
-        foreach (var (part, specialId) in parts)
+        // Like llama.cpp: a text run at the start or right after a special token gets the dummy space prefix.
+        var previousWasSpecial = true;
+        foreach (var (part, specialId) in _specials.Split(segments))
         {
             if (specialId is { } id)
             {
                 output.Add(id);
+                previousWasSpecial = true;
+                continue;
             }
-            else
-            {
-                // Like llama.cpp, only the first run of text gets the dummy space prefix.
-                EncodePlain(_addDummyPrefix && first ? " " + part : part, output);
-            }
-            first = false;
+            EncodePlain(_addDummyPrefix && previousWasSpecial ? " " + part : part, output);
+            previousWasSpecial = false;
         }
         return output.ToArray();
     }

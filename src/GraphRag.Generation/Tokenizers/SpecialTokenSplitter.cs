@@ -11,6 +11,26 @@ internal sealed class SpecialTokenSplitter
     public SpecialTokenSplitter(IEnumerable<(string Text, int Id)> specials) =>
         _specials = specials.Where(s => s.Text.Length > 0).OrderByDescending(s => s.Text.Length).ToArray();
 
+    /// <summary>
+    /// Plain-text runs (Id null) and special tokens (Id set) of the segments, in order; adjacent plain text
+    /// of different segments is joined so it is tokenized as one run.
+    /// </summary>
+    public List<(string Text, int? Id)> Split(IEnumerable<TextSegment> segments)
+    {
+        var parts = new List<(string Text, int? Id)>();
+        foreach (var segment in segments)
+        {
+            foreach (var part in segment.AllowSpecialTokens ? Split(segment.Text) : [(segment.Text, null)])
+            {
+                if (part.Id is null && parts.Count > 0 && parts[^1].Id is null)
+                    parts[^1] = (parts[^1].Text + part.Text, null);
+                else if (part.Id is not null || part.Text.Length > 0)
+                    parts.Add(part);
+            }
+        }
+        return parts;
+    }
+
     /// <summary>Pieces of plain text (Id null) and special tokens (Id set), in order.</summary>
     public IEnumerable<(string Text, int? Id)> Split(string text)
     {

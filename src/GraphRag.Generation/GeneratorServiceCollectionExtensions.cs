@@ -1,0 +1,24 @@
+using GraphRag.Generation.Clients;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GraphRag.Generation;
+
+public static class GeneratorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds GraphRag:Generator and, when a model or endpoint is configured, registers an <see cref="IChatClient"/>
+    /// (a local model loads on first use). Without either, no chat client is registered and callers fall back.
+    /// </summary>
+    public static IServiceCollection AddGraphRagGenerator(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(GeneratorOptions.Section);
+        services.Configure<GeneratorOptions>(section);
+        var options = section.Get<GeneratorOptions>() ?? new GeneratorOptions();
+        if (options.IsConfigured)
+            services.AddSingleton<IChatClient>(provider => GeneratorChatClients.Create(provider.GetRequiredService<IOptions<GeneratorOptions>>().Value)!);
+        return services;
+    }
+}
