@@ -18,11 +18,13 @@ public sealed class CudaLlamaModel : IDecoderModel
     private readonly DeviceLayer[] _layers;
     private readonly DeviceBuffer _outputNorm;
     private readonly DeviceMatrix _head;
+    private readonly IDisposable? _hostWeights;
 
-    private CudaLlamaModel(ModelConfig config, LlamaWeights weights)
+    private CudaLlamaModel(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights)
     {
         Config = config;
         _weights = weights;
+        _hostWeights = hostWeights;
         _layers = weights.Layers.Select(DeviceLayer.Upload).ToArray();
         _outputNorm = DeviceBuffer.From<float>(weights.OutputNorm);
         _head = DeviceMatrix.Upload(weights.Head);
@@ -32,15 +34,18 @@ public sealed class CudaLlamaModel : IDecoderModel
 
     public long WeightBytesPerToken => _head.Data.Bytes + _layers.Sum(l => l.Bytes);
 
-    /// <summary>Copies <paramref name="weights"/> to the device. The embedding stays on the host (one row per token is read).</summary>
-    public static CudaLlamaModel Upload(ModelConfig config, LlamaWeights weights)
+    /// <summary>
+    /// Copies <paramref name="weights"/> to the device. The embedding stays on the host (one row per token is read), so
+    /// <paramref name="hostWeights"/> (what keeps them readable, e.g. the CPU model over a mapped GGUF) is disposed with this model.
+    /// </summary>
+    public static CudaLlamaModel Upload(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights = null)
     {
         if (config.Architecture != ModelArchitecture.Llama)
             throw new ArgumentException($"The CUDA decoder runs Llama-family models, not {config.Architecture}.", nameof(config));
         if (!TilingConstants.IsSupportedHeadDim(config.HeadDim))
             throw new ArgumentException($"Head dimension {config.HeadDim} has no CUDA attention kernel ({string.Join(", ", TilingConstants.HeadDims.ToArray())}).", nameof(config));
         CudaRuntime.EnsureAvailable();
-        return new CudaLlamaModel(config, weights);
+        return new CudaLlamaModel(config, weights, hostWeights);
     }
 
     public IDecoderSession CreateSession(int? contextLength = null) =>
@@ -51,6 +56,7 @@ public sealed class CudaLlamaModel : IDecoderModel
         foreach (var layer in _layers) layer.Dispose();
         _outputNorm.Dispose();
         _head.Dispose();
+        _hostWeights?.Dispose();
     }
 
     private sealed class DeviceLayer : IDisposable
