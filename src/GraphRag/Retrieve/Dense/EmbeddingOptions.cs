@@ -3,10 +3,8 @@ namespace GraphRag.Retrieve.Dense;
 /// <summary>Bound from GraphRag:Embeddings.</summary>
 public sealed class EmbeddingOptions
 {
+    /// <summary>Off: no vectors at ingestion, and the dense mode says why it is unavailable.</summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>Where the encoder's files are (scripts/fetch-assets.sh puts them here).</summary>
-    public string ModelDirectory { get; set; } = ".assets/use-lite/package/dist";
 
     /// <summary>float32, float16 or int8 (see bench/RESULTS.md for what each costs and loses).</summary>
     public string Storage { get; set; } = "float32";
