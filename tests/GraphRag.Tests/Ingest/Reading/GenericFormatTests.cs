@@ -110,6 +110,14 @@ public sealed class GenericFormatTests : IDisposable
     }
 
     [Fact]
+    public void Plain_text_title_loses_a_markdown_heading_marker()
+    {
+        var article = Assert.Single(ReadFile("heading.txt", "## Reading notes\nOne line.\n").Articles);
+        Assert.Equal("Reading notes", article.Title);
+        Assert.Equal("One line.", article.Text);
+    }
+
+    [Fact]
     public void Exact_repeats_are_dropped_and_same_titles_get_numbered_keys()
     {
         var report = ReadFile("repeats.md", "# Note\n\nSame.\n\n# Note\n\nSame.\n\n# Note\n\nDifferent.\n");

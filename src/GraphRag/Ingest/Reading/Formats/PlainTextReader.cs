@@ -13,7 +13,8 @@ public sealed class PlainTextReader : IFormatReader
     {
         var text = file.Text.TrimStart('\uFEFF', '\n', ' ', '\t');
         var firstBreak = text.IndexOf('\n');
-        var firstLine = (firstBreak < 0 ? text : text[..firstBreak]).Trim();
+        // A text file written Markdown-style ("# Title") is titled without the marker.
+        var firstLine = (firstBreak < 0 ? text : text[..firstBreak]).Trim().TrimStart('#').Trim();
         if (firstLine.Length is > 0 and <= MaxTitleLength)
             return [new ArticleDraft(firstLine, firstBreak < 0 ? "" : text[(firstBreak + 1)..])];
         return [new ArticleDraft(file.Name, text)];
