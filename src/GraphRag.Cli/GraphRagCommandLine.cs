@@ -23,5 +23,6 @@ public static class GraphRagCommandLine
         SearchCommand.Create(),
         AskCommand.Create(),
         EvalCommand.Create(),
+        GraphCommand.Create(),
     ];
 }

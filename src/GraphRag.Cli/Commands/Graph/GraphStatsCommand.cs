@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Dapper;
+using GraphRag.Graph;
+using GraphRag.Graph.Store;
+using GraphRag.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace GraphRag.Cli.Commands.Graph;
+
+/// <summary><c>graph stats</c>: how many entities, aliases, relations and mentions, by type; pending Neo4j writes.</summary>
+public static class GraphStatsCommand
+{
+    public sealed record Output(string Store, GraphStatistics Statistics, int PendingSync);
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("stats", "Counts of entities, relations and mentions in the graph") { json };
+        command.SetGuardedAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse);
+            Guards.RequireIngested(host.Services);
+            var store = host.Services.GetRequiredService<IGraphStore>();
+            var statistics = await GraphCommandErrors.Guard(() => store.GetStatisticsAsync(cancellationToken));
+            var pending = 0;
+            if (host.Services.GetRequiredService<IOptions<GraphOptions>>().Value.UsesNeo4j)
+            {
+                using var connection = host.Services.GetRequiredService<GraphRagDatabase>().Open();
+                pending = connection.ExecuteScalar<int>("SELECT count(*) FROM graph_outbox");
+            }
+            var output = new Output(store.Name, statistics, pending);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(output);
+                return 0;
+            }
+            var table = new Table().RoundedBorder().AddColumns("", "Count");
+            table.AddRow("Entities", statistics.Entities.ToString());
+            foreach (var (type, count) in statistics.EntitiesByType.OrderByDescending(t => t.Value))
+                table.AddRow($"  [grey]{Markup.Escape(type)}[/]", count.ToString());
+            table.AddRow("Aliases", statistics.Aliases.ToString());
+            table.AddRow("Relations", statistics.Relations.ToString());
+            table.AddRow("  [grey]typed (not co-occurrence)[/]", statistics.TypedRelations.ToString());
+            table.AddRow("Entity–chunk links", statistics.EntityChunkEdges.ToString());
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"[grey]store: {store.Name}{(pending > 0 ? $"; {pending} article graphs wait for `graph sync`" : "")}[/]");
+            return 0;
+        });
+        return command;
+    }
+}
