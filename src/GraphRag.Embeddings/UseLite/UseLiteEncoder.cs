@@ -180,10 +180,10 @@ public sealed class UseLiteEncoder(UseLiteWeights weights)
         return result;
     }
 
-    /// <summary>y[rows, out] = x[rows, in] · Kernel + Bias.</summary>
+    /// <summary>y[rows, out] = x[rows, in] · Weightᵀ + Bias.</summary>
     private static void Linear(ReadOnlySpan<float> x, int rows, UseLiteWeights.Dense layer, Span<float> y, int threads)
     {
-        MatMul.Multiply(x, layer.Kernel, y, rows, layer.InputDim, layer.OutputDim, threads);
+        MatMul.MultiplyTransposed(x, layer.Weight, y, rows, layer.InputDim, layer.OutputDim, threads);
         for (var r = 0; r < rows; r++)
         {
             var row = y.Slice(r * layer.OutputDim, layer.OutputDim);

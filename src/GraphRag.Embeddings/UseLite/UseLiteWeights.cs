@@ -2,7 +2,8 @@ namespace GraphRag.Embeddings.UseLite;
 
 /// <summary>
 /// The weights of the USE-lite "KonaTransformer" encoder, picked out of the TF.js graph by name.
-/// Dense kernels keep TF's [in, out] layout (the B of MatMul.Multiply).
+/// Dense kernels are stored transposed to [out, in] (the Linear layout of MatMul.MultiplyTransposed,
+/// which also stays fast for the few-row products of short texts); TF stores them [in, out].
 /// </summary>
 public sealed class UseLiteWeights
 {
@@ -24,8 +25,8 @@ public sealed class UseLiteWeights
 
     public sealed record Matrix(float[] Data, int Rows, int Columns);
 
-    /// <summary>y = x · Kernel + Bias, Kernel [InputDim, OutputDim].</summary>
-    public sealed record Dense(float[] Kernel, float[] Bias, int InputDim, int OutputDim);
+    /// <summary>y = x · Weightᵀ + Bias, Weight [OutputDim, InputDim].</summary>
+    public sealed record Dense(float[] Weight, float[] Bias, int InputDim, int OutputDim);
 
     public sealed record LayerWeights(
         float[] AttentionNormScale, float[] AttentionNormBias,
@@ -55,7 +56,7 @@ public sealed class UseLiteWeights
             ? (rows, cols) : throw new InvalidDataException($"{source}: 'module/Embeddings_en' is missing or not 2-D.");
         var embeddingDim = embeddingShape.cols;
 
-        Dense DenseOf(string kernel, string bias, int input, int output) => new(F(kernel, input, output), F(bias, output), input, output);
+        Dense DenseOf(string kernel, string bias, int input, int output) => new(Transpose(F(kernel, input, output), input, output), F(bias, output), input, output);
 
         LayerWeights Layer(int index, int dim)
         {
@@ -90,6 +91,15 @@ public sealed class UseLiteWeights
             LayerNormEpsilon = Scalar($"{Encode}TransformerStack/Layer_1/TransformerLayer/FFN/layer_prepostprocess/layer_norm/Cast/x"),
             NormEpsilon = Scalar("module_apply_default/Encoder_en/hidden_layers/l2_normalize/Maximum/y"),
         };
+    }
+
+    private static float[] Transpose(float[] matrix, int rows, int columns)
+    {
+        var result = new float[matrix.Length];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
+                result[c * rows + r] = matrix[r * columns + c];
+        return result;
     }
 
     /// <summary>Width of the residual stream after layer 0's projection.</summary>

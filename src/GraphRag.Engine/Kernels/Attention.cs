@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace GraphRag.Engine.Kernels;
 
@@ -62,6 +63,7 @@ public static unsafe class Attention
     }
 
     /// <summary>One query row of one head against its visible keys, tile by tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AttendOne(in Pointers p, in AttentionShape s, int head, int i)
     {
         var d = s.HeadDim;

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace GraphRag.Engine.Kernels;
@@ -8,6 +10,8 @@ namespace GraphRag.Engine.Kernels;
 /// (TensorPrimitives on machines without it), and spread over cores when the product is large enough.
 /// </summary>
 /// <remarks>
+/// The inner kernels are compiled fully optimised on first call (AggressiveOptimization): tier-0 code of
+/// Vector512 loops runs an order of magnitude slower, and a model calls each shape only a few times.
 /// Layouts: A is [m, k] (row i at a[i*k..]), B is [k, n], Bᵀ is [n, k] (the Linear weight layout
 /// [out, in]), C is [m, n]. C is overwritten, never accumulated into.
 /// </remarks>
@@ -91,6 +95,7 @@ public static unsafe class MatMul
 
     // ---- C = A·Bᵀ: every output is a dot product of two contiguous rows. ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyTransposedTile(in Operands o, int i0, int i1, int j0, int j1)
     {
         int k = o.K, n = o.N;
@@ -113,6 +118,7 @@ public static unsafe class MatMul
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotRange(in Operands o, int row, int j0, int j1)
     {
         var aRow = new ReadOnlySpan<float>(o.A + (long)row * o.K, o.K);
@@ -121,6 +127,7 @@ public static unsafe class MatMul
     }
 
     /// <summary>A 4×4 block of C from 4 rows of A and 4 rows of Bᵀ: 16 accumulators, 8 loads per 16 FMAs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot4x4(float* a, float* b, int k, float* c, int ldc)
     {
         Vector512<float> c00 = default, c01 = default, c02 = default, c03 = default;
@@ -168,6 +175,7 @@ public static unsafe class MatMul
     }
 
     /// <summary>One row of A against 4 rows of Bᵀ (the matrix-vector case of decoding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot1x4(float* a, float* b, int k, float* c)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -193,32 +201,54 @@ public static unsafe class MatMul
 
     private const int Width = 2 * Lanes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyTile(in Operands o, int i0, int i1, int j0, int j1)
     {
-        var jBlocked = j0;
-        if (Vector512.IsHardwareAccelerated)
+        var jBlocked = Vector512.IsHardwareAccelerated ? j0 + (j1 - j0) / Width * Width : j0;
+        if (jBlocked > j0 && i1 - i0 < 4)
         {
-            jBlocked = j0 + (j1 - j0) / Width * Width;
-            var i = i0;
-            for (; i + 4 <= i1; i += 4)
+            // Few rows (decoding): each B element is used once per row, so read B in place; packing would double the traffic.
+            for (var i = i0; i < i1; i++)
                 for (var j = j0; j < jBlocked; j += Width)
-                    Outer4x32(o, i, j);
-            for (; i < i1; i++)
-                for (var j = j0; j < jBlocked; j += Width)
-                    Outer1x32(o, i, j);
+                    Outer1x32(o, o.B + j, o.N, i, j);
+        }
+        else if (jBlocked > j0)
+        {
+            // B's rows are n floats apart; read down a column stripe they alias in cache when n is a power of two.
+            // Copying the [k, 32] stripe into a contiguous panel makes the micro-kernel's reads sequential.
+            var panel = ArrayPool<float>.Shared.Rent(o.K * Width);
+            try
+            {
+                fixed (float* packed = panel)
+                {
+                    for (var j = j0; j < jBlocked; j += Width)
+                    {
+                        for (var p = 0; p < o.K; p++)
+                            new ReadOnlySpan<float>(o.B + (long)p * o.N + j, Width).CopyTo(new Span<float>(packed + (long)p * Width, Width));
+                        var i = i0;
+                        for (; i + 4 <= i1; i += 4) Outer4x32(o, packed, i, j);
+                        for (; i < i1; i++) Outer1x32(o, packed, Width, i, j);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(panel);
+            }
         }
         if (jBlocked < j1) AxpyRows(o, i0, i1, jBlocked, j1);
     }
 
-    /// <summary>C[i..i+4, j..j+32]: 8 accumulators; per step of k, 2 loads of B and 4 broadcasts of A feed 8 FMAs.</summary>
-    private static void Outer4x32(in Operands o, int i, int j)
+    /// <summary>C[i..i+4, j..j+32] from a packed [k, 32] panel of B: 8 accumulators; per step of k, 2 loads and 4 broadcasts feed 8 FMAs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Outer4x32(in Operands o, float* panel, int i, int j)
     {
         int k = o.K, n = o.N;
         float* a0 = o.A + (long)i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-        float* b = o.B + j;
+        float* b = panel;
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
-        for (var p = 0; p < k; p++, b += n)
+        for (var p = 0; p < k; p++, b += Width)
         {
             var y0 = Vector512.Load(b);
             var y1 = Vector512.Load(b + Lanes);
@@ -238,13 +268,14 @@ public static unsafe class MatMul
         c30.Store(c); c31.Store(c + Lanes);
     }
 
-    private static void Outer1x32(in Operands o, int i, int j)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>C[i, j..j+32] from 32 columns of B whose rows are <paramref name="stride"/> floats apart (a packed panel or B itself).</summary>
+    private static void Outer1x32(in Operands o, float* b, int stride, int i, int j)
     {
         int k = o.K, n = o.N;
         float* a = o.A + (long)i * k;
-        float* b = o.B + j;
         Vector512<float> c0 = default, c1 = default;
-        for (var p = 0; p < k; p++, b += n)
+        for (var p = 0; p < k; p++, b += stride)
         {
             var x = Vector512.Create(a[p]);
             c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(b), c0);
@@ -254,7 +285,8 @@ public static unsafe class MatMul
         c0.Store(c); c1.Store(c + Lanes);
     }
 
-    /// <summary>Column tails (and machines without Vector512): C row segment += A[i,p] · B row segment, by TensorPrimitives.</summary>
+    /// <summary>Column tails, tiles of fewer than 4 rows, and machines without Vector512: C row segment += A[i,p] · B row segment, by TensorPrimitives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AxpyRows(in Operands o, int i0, int i1, int j0, int j1)
     {
         var width = j1 - j0;
