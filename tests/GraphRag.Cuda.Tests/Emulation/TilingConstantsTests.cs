@@ -12,9 +12,9 @@ public sealed partial class TilingConstantsTests
         var header = File.ReadAllText(TestPaths.Repo("src", "GraphRag.Cuda", "native", "tiling.h"));
         var defines = DefinePattern().Matches(header).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value));
 
-        Assert.Equal(defines["GRC_PREFILL_BR"], TilingConstants.PrefillRows);
-        Assert.Equal(defines["GRC_PREFILL_BC"], TilingConstants.PrefillKeys);
-        Assert.Equal(defines["GRC_DECODE_CHUNK"], TilingConstants.DecodeChunk);
+        Assert.Equal(TilingConstants.PrefillRows, defines["GRC_PREFILL_BR"]);
+        Assert.Equal(TilingConstants.PrefillKeys, defines["GRC_PREFILL_BC"]);
+        Assert.Equal(TilingConstants.DecodeChunk, defines["GRC_DECODE_CHUNK"]);
         Assert.Equal(defines["GRC_MAX_HEAD_DIM"], TilingConstants.HeadDims.ToArray().Max());
     }
 
