@@ -23,12 +23,12 @@ public sealed class EvalRunnerTests
         await using var services = NotesCorpus.CreateServices(dir.File("beir.db"));
         var ingester = new BeirIngester(services.GetRequiredService<GraphRagDatabase>(),
             services.GetRequiredService<IOptions<ChunkingOptions>>().Value, services.GetServices<IArticleIndexer>(), services.GetServices<IBatchFinalizer>());
-        var passages = await ingester.IngestAsync(dataset);
+        var passages = await ingester.IngestAsync(dataset, TestContext.Current.CancellationToken);
         Assert.Equal(["p1", "p2", "p3", "p4"], passages.Values.Order());
 
         var lexical = services.GetRequiredService<RetrieverCatalog>().Get("lexical");
         var run = await new EvalRunner(new ArticleRunMapper(dataset.Qrels, passages), TrecMeasureSet.Default, depth: 10)
-            .RunAsync(lexical, dataset.Queries);
+            .RunAsync(lexical, dataset.Queries, TestContext.Current.CancellationToken);
 
         // The run's own rankings, scored again from scratch, give the same figures.
         foreach (var query in dataset.Queries)

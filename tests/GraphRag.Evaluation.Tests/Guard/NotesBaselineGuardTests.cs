@@ -1,0 +1,47 @@
+using System.Text.Json;
+using GraphRag.Evaluation.Notes;
+using GraphRag.Evaluation.Runs;
+using GraphRag.Evaluation.Trec;
+using GraphRag.Tests;
+
+namespace GraphRag.Evaluation.Tests.Guard;
+
+/// <summary>
+/// The CI guard: the notes eval set, run with the default retrieval mode over a freshly ingested
+/// corpus/, must not score below eval/baseline.json. Retrieval is deterministic, so the tolerance is
+/// only floating-point noise; raising or lowering the baseline is a deliberate commit that says why.
+/// </summary>
+public sealed class NotesBaselineGuardTests
+{
+    private const int K = 10;
+
+    [Fact]
+    public async Task Default_mode_ndcg_at_10_on_the_notes_set_does_not_fall_below_the_committed_baseline()
+    {
+        var baseline = Baseline.Read(TestPaths.Repo("eval", "baseline.json"));
+        await using var corpus = await NotesCorpus.IngestAsync();
+        var set = NotesEvalSet.Read(TestPaths.Repo("eval", "notes"));
+        var retriever = corpus.Retrievers.Get();
+        var run = await new EvalRunner(NotesMapping.Create(corpus.Database, set), TrecMeasureSet.Default.WithCutoff(K))
+            .RunAsync(retriever, set.Queries, TestContext.Current.CancellationToken);
+        var actual = run.Scores.All[$"ndcg_cut_{K}"];
+
+        Assert.True(baseline.Modes.TryGetValue(retriever.Mode, out var expected),
+            $"eval/baseline.json has no entry for the default mode '{retriever.Mode}'; its nDCG@{K} is now {actual:F6}.");
+        Assert.True(actual >= expected - baseline.Tolerance,
+            $"nDCG@{K} of '{retriever.Mode}' on the notes set fell to {actual:F6}, below the baseline {expected:F6}. " +
+            "Find the change that caused it; if it is intended, update eval/baseline.json in its own commit saying why.");
+    }
+
+    private sealed record Baseline(string Dataset, int K, double Tolerance, Dictionary<string, double> Modes, string Reason)
+    {
+        public static Baseline Read(string path)
+        {
+            var baseline = JsonSerializer.Deserialize<Baseline>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+                           ?? throw new InvalidDataException($"{path}: empty.");
+            Assert.Equal("notes", baseline.Dataset);
+            Assert.Equal(NotesBaselineGuardTests.K, baseline.K);
+            return baseline;
+        }
+    }
+}
