@@ -46,6 +46,31 @@ public static partial class AcronymFinder
                     longForm, new TextSpan(sentence.Start + inner.Index, sentence.Start + inner.Index + inner.Length)));
             }
         }
+        foreach (Match m in DashDefinition().Matches(body))
+        {
+            var shortForm = m.Groups["short"].Value;
+            if (!IsShortForm(shortForm))
+                continue;
+            var letters = shortForm.TrimEnd('s').Count(char.IsLetterOrDigit);
+            var words = WordAfterDash().Matches(body, m.Index + m.Length).Select(w => w.Groups["word"]).Take(letters * 2).ToList();
+            for (var k = Math.Min(letters, words.Count); k <= words.Count; k++)
+            {
+                if (k == 0)
+                    continue;
+                var start = words[0].Index;
+                var end = words[k - 1].Index + words[k - 1].Length;
+                var candidate = body[start..end];
+                if (char.ToLowerInvariant(words[k - 1].Value[0]) != char.ToLowerInvariant(shortForm.TrimEnd('s')[^1]))
+                    continue;
+                if (BestLongForm(shortForm.EndsWith('s') && shortForm.Length > 2 ? shortForm[..^1] : shortForm, candidate) == candidate)
+                {
+                    found.Add(new AcronymDefinition(shortForm,
+                        new TextSpan(sentence.Start + m.Groups["short"].Index, sentence.Start + m.Groups["short"].Index + shortForm.Length),
+                        candidate, new TextSpan(sentence.Start + start, sentence.Start + end)));
+                    break;
+                }
+            }
+        }
         return found;
     }
 
@@ -84,6 +109,13 @@ public static partial class AcronymFinder
 
     [GeneratedRegex(@"\((?<inner>[^()\n]{2,80})\)")]
     private static partial Regex Parenthesised();
+
+    /// <summary>"NDCG — Normalized Discounted Cumulative Gain": a short form, a dash, then its long form.</summary>
+    [GeneratedRegex(@"\b(?<short>[\p{L}][\p{L}\p{N}-]{1,9})\s+[—–-]{1,2}\s+(?=\p{Lu})")]
+    private static partial Regex DashDefinition();
+
+    [GeneratedRegex(@"\G[\s]*(?<word>[\p{L}\p{N}][\p{L}\p{N}'’-]*)")]
+    private static partial Regex WordAfterDash();
 
     [GeneratedRegex(@"[\p{L}\p{N}-]+$")]
     private static partial Regex LastWord();

@@ -24,7 +24,7 @@ public static class Lexicon
         "modern", "recent", "common", "simple", "basic", "popular", "typical", "traditional", "key", "main", "specific", "general",
         "special", "particular", "actual", "entire", "overall", "huge", "larger", "smaller", "bigger", "contemporary", "previous",
         "immediate", "primary", "paramount", "rigorous", "shocking", "tasty", "fancy", "forever", "together", "already", "away",
-        "back", "ahead", "quite", "usually", "various", "whose", "powerful", "useful", "easy", "hard", "difficult", "interesting",
+        "back", "ahead", "quite", "prof", "dr", "mr", "mrs", "ms", "sir", "usually", "various", "whose", "powerful", "useful", "easy", "hard", "difficult", "interesting",
     };
 
     /// <summary>Verbs and adverbs that split noun-phrase candidates.</summary>

@@ -13,6 +13,7 @@ public sealed class ExtractionTests
     [InlineData("They trained Large Language Models (LLMs) on text.", "LLMs", "Large Language Models")]
     [InlineData("Models use Retrieval-Augmented Generation (RAG) today.", "RAG", "Retrieval-Augmented Generation")]
     [InlineData("The CTR (click-through rate) rose.", "CTR", "click-through rate")]
+    [InlineData("This article will explore NDCG — Normalized Discounted Cumulative Gain, the rank-aware metric.", "NDCG", "Normalized Discounted Cumulative Gain")]
     public void Acronym_definitions_are_found_with_their_expansion(string sentence, string acronym, string expansion)
     {
         var found = Assert.Single(AcronymFinder.Find(sentence, new TextSpan(0, sentence.Length)));
