@@ -36,8 +36,10 @@ public static class GraphRagWebApp
             ApplicationName = typeof(GraphRagWebApp).Assembly.GetName().Name,
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        builder.Configuration.AddConfiguration(configuration);
+        // Before the caller's configuration is chained in: a setting written after that would be
+        // written through to it, and a configuration with no sources refuses writes.
         builder.WebHost.UseUrls(options.Urls);
+        builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -75,6 +77,7 @@ public static class GraphRagWebApp
         ArticleEndpoints.Map(api);
         IngestEndpoints.Map(api, options);
         GraphEndpoints.Map(api);
+        ClaimEndpoints.Map(api);
         ReportEndpoints.Map(app, api, options);
         // Unknown /api paths answer with a JSON 404, not the page.
         api.Map("/{**rest}", (string rest) => ApiProblems.NotFound($"No API endpoint at /api/{rest}."));

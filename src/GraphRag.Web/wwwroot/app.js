@@ -184,8 +184,8 @@ function renderPassages(hits) {
     el("a", { class: "passage-title", href: articleHref(hit.articleId, hit.startOffset, hit.endOffset) }, `${hit.rank}. ${hit.title}`),
     hit.headingPath ? el("div", { class: "heading-path" }, hit.headingPath) : null,
     el("p", { class: "snippet" }, hit.text.length > 320 ? hit.text.slice(0, 320) + "…" : hit.text),
-    el("p", { class: "why" }, el("strong", {}, "Why found: "), hit.explanation || `score ${hit.score.toFixed(3)}`,
-      ` · score ${hit.score.toFixed(3)}`))));
+    el("p", { class: "why" }, el("strong", {}, "Why found: "), hit.explanation ? `${hit.explanation} · ` : "",
+      `score ${hit.score.toFixed(3)}`))));
   $("passages-section").hidden = hits.length === 0;
 }
 
@@ -208,6 +208,7 @@ async function showArticle(id, from, to) {
       window.scrollTo(0, 0);
     }
     showArticleEntities(id);
+    showArticleClaims(id);
   } catch (error) {
     $("article-title").textContent = "Article not found";
     textBox.replaceChildren(error.message);
@@ -223,6 +224,25 @@ async function showArticleEntities(id) {
     box.replaceChildren(...entities.slice(0, 30).map(e =>
       el("a", { href: entityHref(e.key), title: `${e.type}, ${e.mentions} mentions` }, e.name)));
   } catch { /* the graph is optional: the article reads fine without it */ }
+}
+
+// Statistics checks: each claim links to itself highlighted, with what its numbers allow.
+async function showArticleClaims(id) {
+  const box = $("article-claims");
+  try {
+    const claims = await getJson(`/api/articles/${id}/claims`);
+    const flagged = claims.filter(c => c.flags.length > 0).length;
+    $("article-claims-summary").textContent =
+      `${claims.length} quantitative claim${claims.length === 1 ? "" : "s"}${flagged ? `, ${flagged} stating only a relative effect or only significance` : ""}`;
+    $("article-claim-list").replaceChildren(...claims.map(c => el("li", {},
+      el("a", { href: articleHref(id, c.startOffset, c.endOffset) }, `“${c.text.trim()}”`),
+      c.flags.length ? el("span", { class: "tag" }, c.flags.map(f => f === "RelativeOnly" ? "relative only" : "significance only").join(", ")) : null,
+      el("p", {}, c.finding),
+      ...c.questions.map(q => el("p", { class: "meta" }, q)))));
+    box.hidden = claims.length === 0;
+  } catch {
+    box.hidden = true;
+  }
 }
 
 // ---------- all articles ----------
@@ -259,15 +279,18 @@ async function showGraph(key) {
     entity.aliases.length > 1 ? `also written ${entity.aliases.filter(a => a !== entity.name).join(", ")}` : null].filter(Boolean).join(" · ");
   GraphView.render($("graph-svg"), neighbourhood, n => entityHref(n.key));
   $("entity-neighbours").replaceChildren(...entity.neighbours.map(n => el("li", {},
-    el("span", { class: "relation" }, n.outgoing ? `${entity.name} ${n.relation} ` : ""),
+    el("span", { class: "relation" }, n.outgoing ? `${entity.name} ${relationText(n.relation)} ` : ""),
     el("a", { href: entityHref(n.key) }, n.name),
-    el("span", { class: "relation" }, n.outgoing ? "" : ` ${n.relation} ${entity.name}`),
+    el("span", { class: "relation" }, n.outgoing ? "" : ` ${relationText(n.relation)} ${entity.name}`),
     el("span", { class: "meta" }, ` · ${n.type} · ${n.weight} sentence${n.weight === 1 ? "" : "s"}`),
     ...n.evidence.slice(0, 2).map(sentence => el("q", {}, sentence)))));
   $("entity-view").hidden = false;
   $("entity-name").setAttribute("tabindex", "-1");
   $("entity-name").focus();
 }
+
+// Relation types are identifiers ("co_occurs", "part_of"); shown as words.
+const relationText = type => type === "co_occurs" ? "appears with" : type.replaceAll("_", " ");
 
 async function findEntities(query) {
   const found = await getJson(`/api/entities?q=${encodeURIComponent(query)}&limit=25`);

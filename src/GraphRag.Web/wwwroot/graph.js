@@ -63,6 +63,21 @@ const GraphView = (() => {
         n.y = Math.max(30, Math.min(HEIGHT - 30, n.y));
       }
     }
+    fit(nodes);
+  }
+
+  // A small neighbourhood settles in the middle: spread it over the drawing (at most 2.5 times),
+  // leaving room on the right for labels.
+  function fit(nodes) {
+    if (nodes.length < 2) return;
+    const xs = nodes.map(n => n.x), ys = nodes.map(n => n.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const scale = Math.min((WIDTH - 260) / Math.max(maxX - minX, 1), (HEIGHT - 100) / Math.max(maxY - minY, 1), 2.5);
+    const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+    for (const n of nodes) {
+      n.x = WIDTH / 2 - 60 + (n.x - cx) * scale;
+      n.y = HEIGHT / 2 + (n.y - cy) * scale;
+    }
   }
 
   function element(name, attributes = {}, parent = null) {

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using GraphRag.Ingest;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphRag.Web.Tests;
+
+/// <summary>
+/// With a generator registered, ask streams its text as it is written. The generator here is a
+/// scripted IChatClient (no model weights in the repository): it reads the prompt the server built
+/// and answers by quoting the title of passage [1], word by word, so the test can check both the
+/// prompt and the streaming.
+/// </summary>
+public sealed class GeneratorStreamTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ask_stream_sends_citations_then_the_generated_text_in_pieces_then_the_answer()
+    {
+        var generator = new TitleQuotingClient();
+        await using var host = await WebAppHost.StartAsync(extraServices: s => s.AddSingleton<IChatClient>(generator));
+        await host.Services.GetRequiredService<IngestionPipeline>().IngestAsync([TestPaths.Repo("corpus")], cancellationToken: Ct);
+
+        var response = await host.Client.PostAsJsonAsync("/api/ask/stream", new { question = "What does NDCG measure?" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = ServerSentEvents.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal("passages", events[0].Type);
+        Assert.Equal("citations", events[1].Type);
+        Assert.Equal("done", events[^1].Type);
+        var deltas = events.Where(e => e.Type == "delta").Select(e => e.Data.GetProperty("text").GetString()).ToList();
+        Assert.True(deltas.Count > 3, "the text should arrive in pieces");
+
+        var firstPassage = events[0].Data[0];
+        var answer = events[^1].Data.GetProperty("answer");
+        Assert.Equal($"Passage 1 is titled {firstPassage.GetProperty("title").GetString()} [1].", answer.GetProperty("text").GetString());
+        Assert.Equal(string.Concat(deltas).Trim(), answer.GetProperty("text").GetString());
+        Assert.Equal("generator", answer.GetProperty("method").GetString());
+        // Citation n is passage n, so every [n] the model writes points at a passage it was shown.
+        Assert.Equal(events[0].Data.GetArrayLength(), events[1].Data.GetArrayLength());
+        Assert.Equal(firstPassage.GetProperty("chunkId").GetInt64(), events[1].Data[0].GetProperty("chunkId").GetInt64());
+        Assert.Contains("cite the passage it comes from as [n]", generator.LastSystemPrompt);
+    }
+
+    [Fact]
+    public async Task Status_says_a_generator_is_configured()
+    {
+        await using var host = await WebAppHost.StartAsync(extraServices: s => s.AddSingleton<IChatClient>(new TitleQuotingClient()));
+        Assert.True((await Json.GetAsync(host.Client, "/api/status")).GetProperty("generator").GetBoolean());
+    }
+
+    private sealed class TitleQuotingClient : IChatClient
+    {
+        public string LastSystemPrompt { get; private set; } = "";
+
+        public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            var text = string.Concat(await GetStreamingResponseAsync(messages, options, cancellationToken).Select(u => u.Text).ToListAsync(cancellationToken));
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, text));
+        }
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var list = messages.ToList();
+            LastSystemPrompt = list.Single(m => m.Role == ChatRole.System).Text;
+            // The user message starts "[1] Title › heading" (or "[1] Title"), then the passage text.
+            var firstLine = list.Single(m => m.Role == ChatRole.User).Text.Split('\n')[0];
+            var title = firstLine["[1] ".Length..].Split(" › ")[0].Trim();
+            foreach (var word in $"Passage 1 is titled {title} [1].".Split(' '))
+            {
+                await Task.Yield();
+                yield return new ChatResponseUpdate(ChatRole.Assistant, word + " ");
+            }
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() { }
+    }
+}

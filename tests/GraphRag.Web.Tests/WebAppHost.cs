@@ -1,0 +1,77 @@
+using GraphRag.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphRag.Web.Tests;
+
+/// <summary>
+/// The real web app over a real SQLite file in a temp folder, composed exactly as `serve` composes
+/// it (AddGraphRagServices), served in memory by ASP.NET Core's TestServer or on a loopback port.
+/// </summary>
+public sealed class WebAppHost : IAsyncDisposable
+{
+    private WebAppHost(TempDirectory folder, WebApplication app, HttpClient client)
+    {
+        Folder = folder;
+        App = app;
+        Client = client;
+    }
+
+    public TempDirectory Folder { get; }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    /// <param name="inMemory">TestServer when true; Kestrel on a free loopback port when false (request limits are Kestrel's).</param>
+    public static async Task<WebAppHost> StartAsync(
+        Action<WebAppOptions>? configure = null,
+        Action<IServiceCollection>? extraServices = null,
+        bool inMemory = true)
+    {
+        var folder = new TempDirectory();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(TestPaths.Repo("appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["GraphRag:Database"] = folder.File("graphrag.db"),
+                // Dense retrieval needs the encoder's weights (scripts/fetch-assets.sh) and minutes of CPU to
+                // embed the corpus; these tests are about the web layer, so lexical and graph retrieval suffice.
+                ["GraphRag:Embeddings:Enabled"] = "false",
+            })
+            .Build();
+        var options = new WebAppOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            ReportsDirectory = folder.File("eval-reports"),
+            UploadDirectory = folder.File("uploads"),
+        };
+        configure?.Invoke(options);
+        var app = GraphRagWebApp.Build(options, configuration,
+            services =>
+            {
+                services.AddGraphRagServices(configuration);
+                extraServices?.Invoke(services);
+            },
+            builder =>
+            {
+                if (inMemory)
+                    builder.WebHost.UseTestServer();
+            });
+        await app.StartAsync();
+        var client = inMemory ? app.GetTestClient() : new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        return new WebAppHost(folder, app, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Folder.Dispose();
+    }
+}
