@@ -24,5 +24,6 @@ public static class GraphRagCommandLine
         AskCommand.Create(),
         EvalCommand.Create(),
         GraphCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
