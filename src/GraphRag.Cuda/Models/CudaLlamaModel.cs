@@ -19,15 +19,17 @@ public sealed class CudaLlamaModel : IDecoderModel
     private readonly DeviceBuffer _outputNorm;
     private readonly DeviceMatrix _head;
     private readonly IDisposable? _hostWeights;
+    private readonly IDeviceKernels _kernels;
 
-    private CudaLlamaModel(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights)
+    private CudaLlamaModel(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights, IDeviceKernels kernels)
     {
         Config = config;
         _weights = weights;
         _hostWeights = hostWeights;
-        _layers = weights.Layers.Select(DeviceLayer.Upload).ToArray();
-        _outputNorm = DeviceBuffer.From<float>(weights.OutputNorm);
-        _head = DeviceMatrix.Upload(weights.Head);
+        _kernels = kernels;
+        _layers = weights.Layers.Select(l => DeviceLayer.Upload(kernels, l)).ToArray();
+        _outputNorm = kernels.From<float>(weights.OutputNorm);
+        _head = DeviceMatrix.Upload(kernels, weights.Head);
     }
 
     public ModelConfig Config { get; }
@@ -37,15 +39,17 @@ public sealed class CudaLlamaModel : IDecoderModel
     /// <summary>
     /// Copies <paramref name="weights"/> to the device. The embedding stays on the host (one row per token is read), so
     /// <paramref name="hostWeights"/> (what keeps them readable, e.g. the CPU model over a mapped GGUF) is disposed with this model.
+    /// <paramref name="kernels"/> defaults to the native CUDA kernels; <see cref="EmulatedDeviceKernels"/> runs the same pass on the CPU.
     /// </summary>
-    public static CudaLlamaModel Upload(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights = null)
+    public static CudaLlamaModel Upload(ModelConfig config, LlamaWeights weights, IDisposable? hostWeights = null, IDeviceKernels? kernels = null)
     {
         if (config.Architecture != ModelArchitecture.Llama)
             throw new ArgumentException($"The CUDA decoder runs Llama-family models, not {config.Architecture}.", nameof(config));
         if (!TilingConstants.IsSupportedHeadDim(config.HeadDim))
             throw new ArgumentException($"Head dimension {config.HeadDim} has no CUDA attention kernel ({string.Join(", ", TilingConstants.HeadDims.ToArray())}).", nameof(config));
-        CudaRuntime.EnsureAvailable();
-        return new CudaLlamaModel(config, weights, hostWeights);
+        kernels ??= CudaDeviceKernels.Instance;
+        if (kernels is CudaDeviceKernels) CudaRuntime.EnsureAvailable();
+        return new CudaLlamaModel(config, weights, hostWeights, kernels);
     }
 
     public IDecoderSession CreateSession(int? contextLength = null) =>
@@ -67,16 +71,16 @@ public sealed class CudaLlamaModel : IDecoderModel
 
         public long Bytes => new[] { Query, Key, Value, Output, Gate, Up, Down }.Sum(m => m.Data.Bytes);
 
-        public static DeviceLayer Upload(LlamaLayer l) => new()
+        public static DeviceLayer Upload(IDeviceKernels k, LlamaLayer l) => new()
         {
-            AttentionNorm = DeviceBuffer.From<float>(l.AttentionNorm),
-            FeedForwardNorm = DeviceBuffer.From<float>(l.FeedForwardNorm),
-            Query = DeviceMatrix.Upload(l.Query), Key = DeviceMatrix.Upload(l.Key), Value = DeviceMatrix.Upload(l.Value),
-            Output = DeviceMatrix.Upload(l.Output), Gate = DeviceMatrix.Upload(l.Gate), Up = DeviceMatrix.Upload(l.Up),
-            Down = DeviceMatrix.Upload(l.Down),
-            QueryBias = l.QueryBias is null ? null : DeviceBuffer.From<float>(l.QueryBias),
-            KeyBias = l.KeyBias is null ? null : DeviceBuffer.From<float>(l.KeyBias),
-            ValueBias = l.ValueBias is null ? null : DeviceBuffer.From<float>(l.ValueBias),
+            AttentionNorm = k.From<float>(l.AttentionNorm),
+            FeedForwardNorm = k.From<float>(l.FeedForwardNorm),
+            Query = DeviceMatrix.Upload(k, l.Query), Key = DeviceMatrix.Upload(k, l.Key), Value = DeviceMatrix.Upload(k, l.Value),
+            Output = DeviceMatrix.Upload(k, l.Output), Gate = DeviceMatrix.Upload(k, l.Gate), Up = DeviceMatrix.Upload(k, l.Up),
+            Down = DeviceMatrix.Upload(k, l.Down),
+            QueryBias = l.QueryBias is null ? null : k.From<float>(l.QueryBias),
+            KeyBias = l.KeyBias is null ? null : k.From<float>(l.KeyBias),
+            ValueBias = l.ValueBias is null ? null : k.From<float>(l.ValueBias),
         };
 
         public void Dispose()
@@ -89,6 +93,7 @@ public sealed class CudaLlamaModel : IDecoderModel
     private sealed class Session : DecoderSession
     {
         private readonly CudaLlamaModel _model;
+        private readonly IDeviceKernels _k;
         private readonly DeviceBuffer _x, _normed, _query, _attended, _projected, _gate, _up, _logits, _workspace;
         private readonly DeviceBuffer[] _keys, _values;
         private readonly float[] _embedded;
@@ -96,8 +101,10 @@ public sealed class CudaLlamaModel : IDecoderModel
         public Session(CudaLlamaModel model, int contextLength) : base(model.Config, contextLength)
         {
             _model = model;
+            _k = model._kernels;
             var c = model.Config;
             long d = c.HiddenSize, ff = c.FeedForwardSize;
+            DeviceBuffer Floats(long count) => _k.Allocate(count * sizeof(float));
             _x = Floats(MaxBatch * d);
             _normed = Floats(MaxBatch * d);
             _query = Floats(MaxBatch * d);
@@ -109,11 +116,9 @@ public sealed class CudaLlamaModel : IDecoderModel
             _keys = Enumerable.Range(0, c.LayerCount).Select(_ => Floats((long)contextLength * c.KvDim)).ToArray();
             _values = Enumerable.Range(0, c.LayerCount).Select(_ => Floats((long)contextLength * c.KvDim)).ToArray();
             var decodeShape = new AttentionShape(1, contextLength, c.HeadCount, c.HeadDim) { KvHeads = c.KvHeadCount };
-            _workspace = Floats(CudaKernels.AttentionDecodeWorkspaceFloats(decodeShape));
+            _workspace = Floats(_k.AttentionDecodeWorkspaceFloats(decodeShape));
             _embedded = new float[MaxBatch * d];
         }
-
-        private static DeviceBuffer Floats(long count) => DeviceBuffer.Allocate(count * sizeof(float));
 
         protected override void ForwardBatch(ReadOnlySpan<int> tokens, int position, Span<float> logits, bool allPositions)
         {
@@ -134,49 +139,49 @@ public sealed class CudaLlamaModel : IDecoderModel
                 var l = _model._layers[i];
                 var keys = _keys[i].Floats((long)position * kv, (long)n * kv);
                 var values = _values[i].Floats((long)position * kv, (long)n * kv);
-                CudaKernels.RmsNorm(normed, x, l.AttentionNorm, n, d, c.NormEpsilon);
+                _k.RmsNorm(normed, x, l.AttentionNorm, n, d, c.NormEpsilon);
                 Project(l.Query, l.QueryBias, normed, query, n);
                 Project(l.Key, l.KeyBias, normed, keys, n);
                 Project(l.Value, l.ValueBias, normed, values, n);
-                CudaKernels.Rope(query, n, c.HeadCount, c.HeadDim, rotary, position, c.RopeTheta, c.RopeStyle);
-                CudaKernels.Rope(keys, n, c.KvHeadCount, c.HeadDim, rotary, position, c.RopeTheta, c.RopeStyle);
+                _k.Rope(query, n, c.HeadCount, c.HeadDim, rotary, position, c.RopeTheta, c.RopeStyle);
+                _k.Rope(keys, n, c.KvHeadCount, c.HeadDim, rotary, position, c.RopeTheta, c.RopeStyle);
                 var cachedKeys = _keys[i].Floats(0, (long)keyLength * kv);
                 var cachedValues = _values[i].Floats(0, (long)keyLength * kv);
                 if (n == 1)
-                    CudaKernels.AttentionDecode(query, cachedKeys, cachedValues, attended, _workspace, shape, InputPrecision.Float32);
+                    _k.AttentionDecode(query, cachedKeys, cachedValues, attended, _workspace, shape, InputPrecision.Float32);
                 else
-                    CudaKernels.AttentionPrefill(query, cachedKeys, cachedValues, attended, shape, InputPrecision.Float32);
+                    _k.AttentionPrefill(query, cachedKeys, cachedValues, attended, shape, InputPrecision.Float32);
                 l.Output.Multiply(attended, projected, n);
-                CudaKernels.Add(x, x, projected, n * d);
+                _k.Add(x, x, projected, n * d);
 
-                CudaKernels.RmsNorm(normed, x, l.FeedForwardNorm, n, d, c.NormEpsilon);
+                _k.RmsNorm(normed, x, l.FeedForwardNorm, n, d, c.NormEpsilon);
                 var gate = _gate.Floats(0, (long)n * ff);
                 var up = _up.Floats(0, (long)n * ff);
                 l.Gate.Multiply(normed, gate, n);
                 l.Up.Multiply(normed, up, n);
-                CudaKernels.SwiGlu(gate, gate, up, n * ff);
+                _k.SwiGlu(gate, gate, up, n * ff);
                 l.Down.Multiply(gate, projected, n);
-                CudaKernels.Add(x, x, projected, n * d);
+                _k.Add(x, x, projected, n * d);
             }
 
             if (logits.IsEmpty) return;
             var rows = allPositions ? n : 1;
             var last = allPositions ? x : _x.Floats((long)(n - 1) * d, d);
             var lastNormed = _normed.Floats(0, (long)rows * d);
-            CudaKernels.RmsNorm(lastNormed, last, _model._outputNorm, rows, d, c.NormEpsilon);
+            _k.RmsNorm(lastNormed, last, _model._outputNorm, rows, d, c.NormEpsilon);
             var deviceLogits = _logits.Floats(0, (long)rows * c.VocabSize);
             _model._head.Multiply(lastNormed, deviceLogits, rows);
             deviceLogits.Download(logits[..(rows * c.VocabSize)]);
         }
 
-        private static void Project(DeviceMatrix weight, DeviceBuffer? bias, DeviceBuffer input, DeviceBuffer output, int n)
+        private void Project(DeviceMatrix weight, DeviceBuffer? bias, DeviceBuffer input, DeviceBuffer output, int n)
         {
             weight.Multiply(input, output, n);
             if (bias is null) return;
             for (var t = 0; t < n; t++)
             {
                 var row = output.Floats((long)t * weight.Rows, weight.Rows);
-                CudaKernels.Add(row, row, bias, weight.Rows);
+                _k.Add(row, row, bias, weight.Rows);
             }
         }
 

@@ -10,8 +10,11 @@ namespace GraphRag.Cuda.Models;
 /// </summary>
 internal sealed class DeviceMatrix : IDisposable
 {
-    private DeviceMatrix(GgmlType type, int rows, int columns, DeviceBuffer data)
+    private readonly IDeviceKernels _kernels;
+
+    private DeviceMatrix(IDeviceKernels kernels, GgmlType type, int rows, int columns, DeviceBuffer data)
     {
+        _kernels = kernels;
         Type = type;
         Rows = rows;
         Columns = columns;
@@ -23,7 +26,7 @@ internal sealed class DeviceMatrix : IDisposable
     public int Columns { get; }
     public DeviceBuffer Data { get; }
 
-    public static DeviceMatrix Upload(WeightMatrix weight)
+    public static DeviceMatrix Upload(IDeviceKernels kernels, WeightMatrix weight)
     {
         var keepsEncoding = weight.Type is GgmlType.F32 or GgmlType.F16 || (weight.Type == GgmlType.Q8_0 && weight.Columns % 32 == 0);
         if (keepsEncoding)
@@ -31,23 +34,15 @@ internal sealed class DeviceMatrix : IDisposable
             var rowBytes = weight.RowBytes(0).Length;
             var bytes = new byte[(long)rowBytes * weight.Rows];
             for (var r = 0; r < weight.Rows; r++) weight.RowBytes(r).CopyTo(bytes.AsSpan(r * rowBytes, rowBytes));
-            return new DeviceMatrix(weight.Type, weight.Rows, weight.Columns, DeviceBuffer.From<byte>(bytes));
+            return new DeviceMatrix(kernels, weight.Type, weight.Rows, weight.Columns, kernels.From<byte>(bytes));
         }
         var values = new float[(long)weight.Rows * weight.Columns];
         for (var r = 0; r < weight.Rows; r++) weight.CopyRow(r, values.AsSpan(r * weight.Columns, weight.Columns));
-        return new DeviceMatrix(GgmlType.F32, weight.Rows, weight.Columns, DeviceBuffer.From<float>(values));
+        return new DeviceMatrix(kernels, GgmlType.F32, weight.Rows, weight.Columns, kernels.From<float>(values));
     }
 
     /// <summary>y [Rows] = W · x [Columns].</summary>
-    public void Multiply(DeviceBuffer x, DeviceBuffer y)
-    {
-        switch (Type)
-        {
-            case GgmlType.F32: CudaKernels.MatVecF32(y, Data, x, Rows, Columns); break;
-            case GgmlType.F16: CudaKernels.MatVecF16(y, Data, x, Rows, Columns); break;
-            default: CudaKernels.MatVecQ8_0(y, Data, x, Rows, Columns); break;
-        }
-    }
+    public void Multiply(DeviceBuffer x, DeviceBuffer y) => _kernels.MatVec(Type, y, Data, x, Rows, Columns);
 
     /// <summary>y [m, Rows] = x [m, Columns] · Wᵀ, one matrix-vector product per row.</summary>
     public void Multiply(DeviceBuffer x, DeviceBuffer y, int m)
