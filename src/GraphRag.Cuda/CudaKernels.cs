@@ -15,6 +15,7 @@ public static class CudaKernels
         AttentionShape shape, InputPrecision precision)
     {
         AttentionShapeRules.ValidatePrefill(shape);
+        RequireDevice(q, k, v, output);
         var element = InputRounding.ElementBytes(precision);
         AttentionShapeRules.RequireLengths(q.Bytes / element, k.Bytes / element, v.Bytes / element, output.Bytes / sizeof(float), shape);
         Run(NativeMethods.AttentionPrefill((int)precision, q.Pointer, k.Pointer, v.Pointer, output.Pointer, shape.QueryLength,
@@ -33,6 +34,7 @@ public static class CudaKernels
         DeviceBuffer workspace, AttentionShape shape, InputPrecision precision)
     {
         AttentionShapeRules.ValidateDecode(shape);
+        RequireDevice(q, kCache, vCache, output, workspace);
         var element = InputRounding.ElementBytes(precision);
         AttentionShapeRules.RequireLengths(q.Bytes / sizeof(float), kCache.Bytes / element, vCache.Bytes / element, output.Bytes / sizeof(float), shape);
         var needed = AttentionDecodeWorkspaceFloats(shape) * sizeof(float);
@@ -138,8 +140,15 @@ public static class CudaKernels
 
     private static void RequireFloats(DeviceBuffer buffer, long count, string name) => RequireBytes(buffer, count * sizeof(float), name);
 
+    private static void RequireDevice(params ReadOnlySpan<DeviceBuffer> buffers)
+    {
+        foreach (var buffer in buffers)
+            if (buffer.IsHost) throw new ArgumentException("A host buffer (CPU emulation) was passed to a CUDA kernel; allocate it with DeviceBuffer.Allocate.");
+    }
+
     private static void RequireBytes(DeviceBuffer buffer, long bytes, string name)
     {
+        RequireDevice(buffer);
         if (buffer.Bytes < bytes) throw new ArgumentException($"{name} needs {bytes} bytes but the device buffer has {buffer.Bytes}.", name);
     }
 }
