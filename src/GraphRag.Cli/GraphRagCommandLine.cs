@@ -23,7 +23,9 @@ public static class GraphRagCommandLine
         SearchCommand.Create(),
         AskCommand.Create(),
         EvalCommand.Create(),
+        StatsCommand.Create(),
         GraphCommand.Create(),
+        ClaimsCommand.Create(),
         ServeCommand.Create(),
     ];
 }
