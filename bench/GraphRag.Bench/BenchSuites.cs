@@ -10,5 +10,6 @@ public static class BenchSuites
         new Cuda.CudaAttentionSuite(),
         new Engine.KernelsSuite(),
         new Embeddings.EncoderSuite(),
+        new Generation.GeneratorSuite(),
     ];
 }
