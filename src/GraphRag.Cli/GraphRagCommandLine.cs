@@ -22,6 +22,7 @@ public static class GraphRagCommandLine
         WatchCommand.Create(),
         SearchCommand.Create(),
         AskCommand.Create(),
+        EmbedCommand.Create(),
         GenerateCommand.Create(),
         EvalCommand.Create(),
         StatsCommand.Create(),
