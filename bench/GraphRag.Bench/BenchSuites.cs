@@ -11,5 +11,6 @@ public static class BenchSuites
         new Engine.KernelsSuite(),
         new Embeddings.EncoderSuite(),
         new Generation.GeneratorSuite(),
+        new Graph.GraphSuite(),
     ];
 }

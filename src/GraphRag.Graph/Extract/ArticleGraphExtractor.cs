@@ -41,21 +41,25 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         foreach (var term in _terms.Find(tokens, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
-        var mentions = SelectMentions(candidates, bylines);
+        var mentions = SelectMentions(candidates, bylines, text.Length);
         var entities = Resolve(mentions, acronymPairs, known, text, sentences);
         return Assemble(article, sentences, mentions, entities);
     }
 
     /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
-    private static List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines)
+    private static List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines, int textLength)
     {
+        var taken = new bool[textLength];
         var chosen = new List<(Candidate Candidate, int Sentence)>();
         foreach (var c in candidates
                      .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate.Surface))
                      .OrderByDescending(c => c.Candidate.Span.Length).ThenBy(c => c.Candidate.Kind).ThenBy(c => c.Candidate.Span.Start))
         {
-            if (chosen.All(x => !x.Candidate.Span.Overlaps(c.Candidate.Span)))
-                chosen.Add(c);
+            var span = c.Candidate.Span;
+            if (Array.IndexOf(taken, true, span.Start, span.Length) >= 0)
+                continue;
+            Array.Fill(taken, true, span.Start, span.Length);
+            chosen.Add(c);
         }
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
@@ -90,11 +94,12 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         }
 
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var mentionsByKey = mentions.ToLookup(m => m.Candidate.Key, StringComparer.Ordinal);
         var expansions = acronymPairs.Select(p => p.Expansion).ToHashSet(StringComparer.Ordinal);
         foreach (var members in parent.Keys.GroupBy(Find))
         {
             var keys = members.ToList();
-            var groupMentions = mentions.Where(m => keys.Contains(m.Candidate.Key)).ToList();
+            var groupMentions = keys.SelectMany(k => mentionsByKey[k]).OrderBy(m => m.Candidate.Span.Start).ToList();
             if (groupMentions.Count == 0)
                 continue;
             var existing = keys.Select(known.Find).FirstOrDefault(k => k is not null);
