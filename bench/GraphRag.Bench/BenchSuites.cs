@@ -12,5 +12,6 @@ public static class BenchSuites
         new Embeddings.EncoderSuite(),
         new Generation.GeneratorSuite(),
         new Graph.GraphSuite(),
+        new Statistics.StatisticsSuite(),
     ];
 }
