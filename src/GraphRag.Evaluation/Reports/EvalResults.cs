@@ -39,9 +39,16 @@ public sealed record Comparison(
     double RandomizationPHolm,
     double TTestPHolm)
 {
-    /// <summary>"improvement" or "regression" of A over B when the Holm-adjusted randomisation test holds at 0.05, else "no significant change".</summary>
+    /// <summary>True when B is an earlier run of the same mode (`eval --compare`), false when A and B are two modes.</summary>
+    public bool AgainstBefore { get; init; }
+
+    /// <summary>
+    /// Whether the Holm-adjusted randomisation test holds at 0.05: against an earlier run "improvement" or
+    /// "regression"; between modes "A better" or "B better" (with their names); otherwise "no significant change".
+    /// </summary>
     public string Verdict => RandomizationPHolm >= 0.05 || MeanDifference == 0 ? "no significant change"
-        : MeanDifference > 0 ? "improvement" : "regression";
+        : AgainstBefore ? (MeanDifference > 0 ? "improvement" : "regression")
+        : $"{(MeanDifference > 0 ? A : B)} better";
 }
 
 /// <summary>Everything one `eval` run produced; written as results.json and read back by `eval --compare`.</summary>

@@ -66,7 +66,7 @@ public static class EvalSummary
     }
 
     /// <summary>Paired tests for each (a, b, metric) row, Holm-adjusted across all rows.</summary>
-    public static IReadOnlyList<Comparison> Paired(IReadOnlyList<(string A, string B, string Metric, double[] X, double[] Y)> rows)
+    public static IReadOnlyList<Comparison> Paired(IReadOnlyList<(string A, string B, string Metric, double[] X, double[] Y)> rows, bool againstBefore = false)
     {
         if (rows.Count == 0)
             return [];
@@ -75,7 +75,7 @@ public static class EvalSummary
         var tHolm = MultipleComparisons.Holm(tests.Select(t => double.IsNaN(t.TTestP) ? 1.0 : t.TTestP).ToList());
         return rows.Select((r, i) => new Comparison(r.A, r.B, r.Metric, r.X.Length, tests[i].Difference.Mean,
             tests[i].Difference.Low, tests[i].Difference.High, tests[i].Dz, tests[i].RandomizationP, tests[i].TTestP,
-            randomizationHolm[i], double.IsNaN(tests[i].TTestP) ? double.NaN : tHolm[i])).ToList();
+            randomizationHolm[i], double.IsNaN(tests[i].TTestP) ? double.NaN : tHolm[i]) { AgainstBefore = againstBefore }).ToList();
     }
 
     public static double[] Column(ModeResult mode, string metric, int k) => mode.PerQuery.Select(s => s.Headline(metric, k)).ToArray();

@@ -76,7 +76,7 @@ public static class HtmlReport
         html.Append("<table><tr><th>A</th><th>B</th><th>metric</th><th>A − B [95% CI]</th><th>d<sub>z</sub></th><th>p randomisation (Holm)</th><th>p t-test (Holm)</th><th>verdict</th></tr>");
         foreach (var c in comparisons)
         {
-            var css = c.Verdict.Contains(' ') ? "" : $" class=\"{c.Verdict}\"";
+            var css = c.Verdict is "improvement" or "regression" ? $" class=\"{c.Verdict}\"" : "";
             html.Append($"<tr><td>{E(c.A)}</td><td>{E(c.B)}</td><td>{E(c.Metric)}</td><td>{Signed(c.MeanDifference)} [{Signed(c.CiLow)}, {Signed(c.CiHigh)}]</td>" +
                         $"<td>{F(c.CohensDz, "F2")}</td><td>{P(c.RandomizationPHolm)}</td><td>{P(c.TTestPHolm)}</td><td{css}>{E(c.Verdict)}</td></tr>");
         }

@@ -11,6 +11,8 @@ public static class RegressionCheck
 
     public static IReadOnlyList<Comparison> Compare(EvalResults before, EvalResults now)
     {
+        if (before.Dataset != now.Dataset)
+            throw new ArgumentException($"The old results are for data set '{before.Dataset}', this run for '{now.Dataset}'.");
         if (before.K != now.K)
             throw new ArgumentException($"The old results use k = {before.K}, this run k = {now.K}: run with --k {before.K} to compare.");
         var rows = new List<(string, string, string, double[], double[])>();
@@ -32,6 +34,6 @@ public static class RegressionCheck
         }
         if (rows.Count == 0)
             throw new ArgumentException("The old results share no mode (with at least two common queries) with this run.");
-        return EvalSummary.Paired(rows);
+        return EvalSummary.Paired(rows, againstBefore: true);
     }
 }

@@ -47,13 +47,13 @@ public sealed class ReportsTests
     }
 
     [Fact]
-    public void A_clearly_better_ranking_is_a_significant_improvement_and_equal_recall_is_no_change()
+    public void A_clearly_better_ranking_is_significantly_better_and_equal_recall_is_no_change()
     {
         var comparisons = Results().Comparisons;
         Assert.Equal(3, comparisons.Count);
         // Both modes retrieve d1 within the top 10 everywhere: recall@10 is identical, the rank is not.
         Assert.Equal("no significant change", comparisons.Single(c => c.Metric == "recall@10").Verdict);
-        Assert.All(comparisons.Where(c => c.Metric != "recall@10"), c => Assert.Equal("improvement", c.Verdict));
+        Assert.All(comparisons.Where(c => c.Metric != "recall@10"), c => Assert.Equal("good better", c.Verdict));
         var ndcg = comparisons.Single(c => c.Metric == "ndcg@10");
         Assert.Equal(25 * 0.5 / 30, ndcg.MeanDifference, 1e-12);
         // 25 of 30 sign flips all favour "good": the randomisation p is tiny; Holm can only raise it.
@@ -93,7 +93,7 @@ public sealed class ReportsTests
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("<link", html);
-        Assert.Contains("improvement", html);
+        Assert.Contains("good better", html);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static class EvalSummaryTable
     {
         var k = results.K;
         var table = new Table().RoundedBorder().Title($"{Markup.Escape(results.Dataset)}: {results.Queries} queries, k = {k}")
-            .AddColumns("mode", $"nDCG@{k} [95% CI]", $"recall@{k} [95% CI]", "MRR [95% CI]", "MAP", "search time");
+            .AddColumns("mode", $"nDCG@{k} [[95% CI]]", $"recall@{k} [[95% CI]]", "MRR [[95% CI]]", "MAP", "search time");
         foreach (var mode in results.Modes)
         {
             table.AddRow(Markup.Escape(mode.Mode), Cell(mode, EvalResults.NdcgName(k)), Cell(mode, EvalResults.RecallName(k)),
@@ -26,13 +26,13 @@ public static class EvalSummaryTable
     {
         if (comparisons.Count == 0)
             return;
-        var table = new Table().RoundedBorder().Title(title).AddColumns("A", "B", "metric", "A − B [95% CI]", "d_z", "p rand.", "p t", "verdict");
+        var table = new Table().RoundedBorder().Title(Markup.Escape(title)).AddColumns("A", "B", "metric", "A − B [[95% CI]]", "d_z", "p rand.", "p t", "verdict");
         foreach (var c in comparisons)
         {
-            var color = c.Verdict switch { "improvement" => "green", "regression" => "red", _ => "grey" };
+            var color = c.Verdict switch { "improvement" => "green", "regression" => "red", "no significant change" => "grey", _ => "default" };
             table.AddRow(Markup.Escape(c.A), Markup.Escape(c.B), c.Metric,
-                $"{Figures.Signed(c.MeanDifference)} [{Figures.Signed(c.CiLow)}, {Figures.Signed(c.CiHigh)}]",
-                Figures.F(c.CohensDz, "F2"), Figures.P(c.RandomizationPHolm), Figures.P(c.TTestPHolm), $"[{color}]{c.Verdict}[/]");
+                Markup.Escape($"{Figures.Signed(c.MeanDifference)} [{Figures.Signed(c.CiLow)}, {Figures.Signed(c.CiHigh)}]"),
+                Figures.F(c.CohensDz, "F2"), Figures.P(c.RandomizationPHolm), Figures.P(c.TTestPHolm), $"[{color}]{Markup.Escape(c.Verdict)}[/]");
         }
         AnsiConsole.Write(table);
     }
@@ -40,6 +40,6 @@ public static class EvalSummaryTable
     private static string Cell(ModeResult mode, string metric)
     {
         var i = mode.Intervals[metric];
-        return $"{Figures.F(i.Mean)} [{Figures.F(i.Low)}, {Figures.F(i.High)}]";
+        return Markup.Escape($"{Figures.F(i.Mean)} [{Figures.F(i.Low)}, {Figures.F(i.High)}]");
     }
 }
