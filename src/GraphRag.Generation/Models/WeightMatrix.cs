@@ -18,7 +18,8 @@ public sealed unsafe class WeightMatrix
     /// <summary>Below this many multiply-adds a quantized product stays on the calling thread.</summary>
     private const long ParallelThreshold = 1 << 16;
 
-    private const int RowsPerWorkItem = 16;
+    /// <summary>Rows per work item: a few for one token (dot products), a GEMM tile's worth for a batch.</summary>
+    private static int RowsPerWorkItem(int m) => m == 1 ? 16 : 64;
 
     private readonly byte* _data;
     private readonly byte[]? _owned;
@@ -99,24 +100,25 @@ public sealed unsafe class WeightMatrix
         {
             var xs = px;
             var ys = py;
-            var items = (Rows + RowsPerWorkItem - 1) / RowsPerWorkItem;
+            var group = RowsPerWorkItem(m);
+            var items = (Rows + group - 1) / group;
             var threads = EngineOptions.MaxThreads;
             if (threads == 1 || (long)m * Rows * Columns < ParallelThreshold)
             {
                 for (var i = 0; i < items; i++)
-                    MultiplyRows(xs, ys, m, i * RowsPerWorkItem);
+                    MultiplyRows(xs, ys, m, i * group, group);
             }
             else
             {
                 Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                    i => MultiplyRows(xs, ys, m, i * RowsPerWorkItem));
+                    i => MultiplyRows(xs, ys, m, i * group, group));
             }
         }
     }
 
-    private void MultiplyRows(float* x, float* y, int m, int firstRow)
+    private void MultiplyRows(float* x, float* y, int m, int firstRow, int group)
     {
-        var lastRow = Math.Min(Rows, firstRow + RowsPerWorkItem);
+        var lastRow = Math.Min(Rows, firstRow + group);
         if (m == 1)
         {
             var input = new ReadOnlySpan<float>(x, Columns);
@@ -124,21 +126,23 @@ public sealed unsafe class WeightMatrix
                 y[r] = Dot(Type, RowBytes(r), input);
             return;
         }
-        // Several tokens: decode each weight row once, then dot it with every token's activations.
-        var buffer = ArrayPool<float>.Shared.Rent(Columns);
+        // Several tokens: decode this group of weight rows once to float, then one small GEMM on this thread
+        // (the parallelism is across groups): the dequantization is shared by every token of the batch.
+        var rows = lastRow - firstRow;
+        var weights = ArrayPool<float>.Shared.Rent(rows * Columns);
+        var product = ArrayPool<float>.Shared.Rent(m * rows);
         try
         {
-            var row = buffer.AsSpan(0, Columns);
-            for (var r = firstRow; r < lastRow; r++)
-            {
-                Dequantize(Type, RowBytes(r), row);
-                for (var t = 0; t < m; t++)
-                    y[(long)t * Rows + r] = TensorPrimitives.Dot(row, new ReadOnlySpan<float>(x + (long)t * Columns, Columns));
-            }
+            for (var r = 0; r < rows; r++)
+                Dequantize(Type, RowBytes(firstRow + r), weights.AsSpan(r * Columns, Columns));
+            MatMul.MultiplyTransposed(new ReadOnlySpan<float>(x, m * Columns), weights, product, m, Columns, rows, maxDegreeOfParallelism: 1);
+            for (var t = 0; t < m; t++)
+                product.AsSpan(t * rows, rows).CopyTo(new Span<float>(y + (long)t * Rows + firstRow, rows));
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<float>.Shared.Return(weights);
+            ArrayPool<float>.Shared.Return(product);
         }
     }
 
