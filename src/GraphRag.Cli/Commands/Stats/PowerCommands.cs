@@ -81,7 +81,7 @@ internal static class PowerCommands
         }
         AnsiConsole.MarkupLine(Markup.Escape(result.Method));
         AnsiConsole.MarkupLine(Markup.Escape($"  {result.Effect}, α = {StatsOutput.N(result.Alpha)}, {(result.TwoSided ? "two-sided" : "one-sided")}"));
-        AnsiConsole.MarkupLine(Markup.Escape($"  n = {StatsOutput.N(result.N)} {result.NMeaning} (round up: {result.RequiredN})"));
+        AnsiConsole.MarkupLine(Markup.Escape($"  n = {result.N.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture)} {result.NMeaning} (round up: {result.RequiredN})"));
         AnsiConsole.MarkupLine(Markup.Escape($"  power = {Format.Percent(result.Power)}"));
         return 0;
     }
