@@ -12,6 +12,16 @@ public sealed class ModelFixture
         return File.Exists(Path.Combine(directory, "model.json")) ? UseLiteModel.Load(directory) : null;
     });
 
+    /// <summary>Each reference text embedded on its own (one thread), computed once and shared by the tests that compare with it.</summary>
+    private static readonly Lazy<float[][]> Singles = new(() =>
+        ReferenceEmbeddings.Items.Select(item => Model.Value!.Embed([item.Text], maxDegreeOfParallelism: 1)[0]).ToArray());
+
+    public float[][] SingleEmbeddingsOrSkip()
+    {
+        ModelOrSkip();
+        return Singles.Value;
+    }
+
     public static string ModelDirectory => Path.Combine(TestPaths.AssetsRoot, "use-lite");
 
     public UseLiteModel ModelOrSkip()
