@@ -13,5 +13,6 @@ public static class BenchSuites
         new Generation.GeneratorSuite(),
         new Graph.GraphSuite(),
         new Statistics.StatisticsSuite(),
+        new Web.SearchEndpointSuite(),
     ];
 }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using GraphRag.Cli;
+using GraphRag.Ingest;
+using GraphRag.Retrieve;
+using GraphRag.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace GraphRag.Bench.Web;
+
+/// <summary>
+/// Requests per second and latency of GET /api/search under 8 and 32 concurrent loopback clients,
+/// each level run for a fixed time. Baseline, measured in the same run: the same searches called
+/// in process with the same concurrency, so the ratio is what HTTP, routing and JSON cost.
+///   web [--seconds 5]   (per level and path; corpus/ is ingested into a temp database first)
+/// </summary>
+public sealed class SearchEndpointSuite : IBenchSuite
+{
+    private static readonly string[] Queries =
+    [
+        "statistical significance p-value", "normalized discounted cumulative gain", "index database query performance",
+        "python libraries", "knowledge graph llm", "data science career", "automate daily tasks script",
+        "ranking metric relevance", "large language model math", "build an ai app",
+    ];
+
+    private static readonly int[] ClientCounts = [8, 32];
+
+    public string Name => "web";
+
+    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients vs in-process search";
+
+    public async Task RunAsync(string[] args)
+    {
+        var seconds = args.Length >= 2 && args[0] == "--seconds" ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var folder = Path.Combine(Path.GetTempPath(), "graphrag-bench-web-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["GraphRag:Database"] = Path.Combine(folder, "graphrag.db"),
+                    ["GraphRag:Embeddings:Enabled"] = "false",
+                    ["Logging:LogLevel:Default"] = "Warning",
+                })
+                .Build();
+            await using var app = GraphRagWebApp.Build(new WebAppOptions { Urls = "http://127.0.0.1:0" }, configuration,
+                services => services.AddGraphRagServices(configuration));
+            var summary = await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
+            await app.StartAsync();
+            var baseAddress = new Uri(app.Urls.First());
+            var retriever = app.Services.GetRequiredService<RetrieverCatalog>().Get("lexical");
+            AnsiConsole.MarkupLine($"[grey]corpus/: {summary.ArticlesAdded} articles, {summary.ChunksWritten} chunks; lexical top 10; {seconds:F0} s per row[/]");
+
+            var table = new Table().RoundedBorder()
+                .AddColumns("clients", "path", "requests/s", "p50 ms", "p95 ms", "requests", "throughput vs in-process");
+            foreach (var clients in ClientCounts)
+            {
+                var inProcess = await LoadAsync(clients, seconds, (query, ct) => retriever.SearchAsync(query, 10, ct));
+                using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = baseAddress };
+                var overHttp = await LoadAsync(clients, seconds, async (query, ct) =>
+                {
+                    using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top=10", ct);
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsByteArrayAsync(ct);
+                });
+                table.AddRow(clients.ToString(), "in-process", Row(inProcess)[0], Row(inProcess)[1], Row(inProcess)[2], inProcess.Requests.ToString(), "1.00 (baseline)");
+                table.AddRow(clients.ToString(), "HTTP loopback", Row(overHttp)[0], Row(overHttp)[1], Row(overHttp)[2], overHttp.Requests.ToString(),
+                    $"{overHttp.PerSecond / inProcess.PerSecond:F2}");
+            }
+            AnsiConsole.Write(table);
+            await app.StopAsync();
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private sealed record Load(int Requests, double PerSecond, double P50Ms, double P95Ms);
+
+    private static string[] Row(Load load) => [$"{load.PerSecond:F0}", $"{load.P50Ms:F2}", $"{load.P95Ms:F2}"];
+
+    /// <summary>
+    /// <paramref name="clients"/> loops issue one request after another for the given time (after a
+    /// one-second warm-up that is not counted); every latency is kept for the percentiles.
+    /// </summary>
+    private static async Task<Load> LoadAsync(int clients, double seconds, Func<string, CancellationToken, Task> request)
+    {
+        await RunClientsAsync(clients, TimeSpan.FromSeconds(1), request);
+        var clock = Stopwatch.StartNew();
+        var samples = await RunClientsAsync(clients, TimeSpan.FromSeconds(seconds), request);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = samples.SelectMany(s => s).ToArray();
+        Array.Sort(all);
+        return new Load(all.Length, all.Length / elapsed, Measure.Percentile(all, 0.50), Measure.Percentile(all, 0.95));
+    }
+
+    private static async Task<List<double>[]> RunClientsAsync(int clients, TimeSpan duration, Func<string, CancellationToken, Task> request)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            for (var i = client; Stopwatch.GetTimestamp() < deadline; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await request(Queries[i % Queries.Length], CancellationToken.None);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            return latencies;
+        })));
+    }
+
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GraphRag.sln")))
+                return Path.Combine(dir.FullName, "corpus");
+        throw new DirectoryNotFoundException("Run the bench from inside the repository: corpus/ not found above " + Directory.GetCurrentDirectory());
+    }
+}
