@@ -18,10 +18,11 @@ public static class Rope
 {
     /// <summary>
     /// Rotates the first <paramref name="rotaryDims"/> dimensions of every head (the rest stay as they are);
-    /// row t is at position <paramref name="startPosition"/> + t.
+    /// row t is at position <paramref name="startPosition"/> + t. <paramref name="frequencyFactors"/> (one per
+    /// pair, Llama 3.1+'s rope_freqs) divide the angles of long-wavelength pairs; empty means no scaling.
     /// </summary>
     public static void Apply(Span<float> x, int tokens, int heads, int headDim, int startPosition, float theta,
-        RopeStyle style, int? rotaryDims = null)
+        RopeStyle style, int? rotaryDims = null, ReadOnlySpan<float> frequencyFactors = default)
     {
         var dims = rotaryDims ?? headDim;
         if (dims % 2 != 0 || dims > headDim)
@@ -29,6 +30,8 @@ public static class Rope
         if (x.Length < (long)tokens * heads * headDim)
             throw new ArgumentException($"RoPE input needs {(long)tokens * heads * headDim} elements but has {x.Length}.", nameof(x));
         var pairs = dims / 2;
+        if (!frequencyFactors.IsEmpty && frequencyFactors.Length != pairs)
+            throw new ArgumentException($"RoPE frequency factors: {frequencyFactors.Length} given, {pairs} rotary pairs.");
         Span<float> cos = stackalloc float[pairs];
         Span<float> sin = stackalloc float[pairs];
         for (var t = 0; t < tokens; t++)
@@ -38,6 +41,8 @@ public static class Rope
             for (var i = 0; i < pairs; i++)
             {
                 var angle = position * Math.Pow(theta, -2.0 * i / dims);
+                if (!frequencyFactors.IsEmpty)
+                    angle /= frequencyFactors[i];
                 cos[i] = (float)Math.Cos(angle);
                 sin[i] = (float)Math.Sin(angle);
             }

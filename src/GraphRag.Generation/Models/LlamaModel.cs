@@ -51,8 +51,8 @@ public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDispos
                 Project(l.Query, l.QueryBias, normed, q, n);
                 Project(l.Key, l.KeyBias, normed, k, n);
                 Project(l.Value, l.ValueBias, normed, v, n);
-                Rope.Apply(q, n, c.HeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims);
-                Rope.Apply(k, n, c.KvHeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims);
+                Rope.Apply(q, n, c.HeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims, w.RopeFrequencyFactors);
+                Rope.Apply(k, n, c.KvHeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims, w.RopeFrequencyFactors);
                 _cache.Store(layer, position, n, k, v);
                 Attention.Compute(q, _cache.Keys(layer, keyLength), _cache.Values(layer, keyLength), attended, shape);
                 l.Output.Multiply(attended, normed, n);

@@ -12,6 +12,9 @@ public sealed record LlamaLayer(
 /// <summary>All weights of a Llama-family model; the head is the embedding when the model ties them.</summary>
 public sealed record LlamaWeights(WeightMatrix Embedding, LlamaLayer[] Layers, float[] OutputNorm, WeightMatrix Head)
 {
+    /// <summary>Llama 3.1+ RoPE scaling: per-pair divisors of the rotation angle (GGUF rope_freqs.weight), or null.</summary>
+    public float[]? RopeFrequencyFactors { get; init; }
+
     /// <summary>GGUF names as written by llama.cpp's converter (q/k rows permuted for adjacent-pair RoPE on llama).</summary>
     public static LlamaWeights FromGguf(GgufFile file, ModelConfig config)
     {
@@ -35,7 +38,10 @@ public sealed record LlamaWeights(WeightMatrix Embedding, LlamaLayer[] Layers, f
                 WeightMatrix.FromGguf(file, N("ffn_down.weight")));
         }
         var head = file.TryGetTensor("output.weight", out _) ? WeightMatrix.FromGguf(file, "output.weight") : embedding;
-        var weights = new LlamaWeights(embedding, layers, Vector(file, "output_norm.weight"), head);
+        var weights = new LlamaWeights(embedding, layers, Vector(file, "output_norm.weight"), head)
+        {
+            RopeFrequencyFactors = OptionalVector(file, "rope_freqs.weight"),
+        };
         weights.Validate(config, file.Path);
         return weights;
     }

@@ -64,4 +64,19 @@ public sealed class RopeTests
             }
         return result;
     }
+
+    [Fact]
+    public void Frequency_factors_divide_each_pairs_angle()
+    {
+        // Llama 3.1 rope_freqs: pair i turns by p·θ^(−2i/d) / factor[i]; factor 1 changes nothing.
+        var x = new float[8];
+        x[0] = 1f;
+        x[2] = 1f;
+        Rope.Apply(x, 1, 1, 8, startPosition: 3, theta: 100f, RopeStyle.AdjacentPairs, frequencyFactors: [1f, 4f, 1f, 1f]);
+        Assert.Equal(MathF.Cos(3), x[0], 1e-6f);
+        var angle = 3 * Math.Pow(100, -2.0 / 8) / 4;
+        Assert.Equal((float)Math.Cos(angle), x[2], 1e-6f);
+        Assert.Equal((float)Math.Sin(angle), x[3], 1e-6f);
+        Assert.Throws<ArgumentException>(() => Rope.Apply(new float[8], 1, 1, 8, 0, 100f, RopeStyle.AdjacentPairs, frequencyFactors: [1f]));
+    }
 }
