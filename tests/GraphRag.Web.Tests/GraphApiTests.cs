@@ -94,6 +94,17 @@ public sealed class GraphApiTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Graph_mode_search_says_which_entities_led_to_each_passage()
+    {
+        _ = Store;
+        var result = await Json.GetAsync(_client, "/api/search?q=NDCG+ranking+metric&mode=graph&top=5");
+        Assert.Equal("graph", result.GetProperty("mode").GetString());
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.StartsWith("linked: ", h.GetProperty("explanation").GetString()));
+    }
+
+    [Fact]
     public async Task Status_says_a_graph_is_configured()
     {
         _ = Store;

@@ -75,12 +75,12 @@ public sealed class SecurityTests
     public async Task A_post_from_the_page_itself_passes_the_origin_check()
     {
         await using var host = await WebAppHost.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ask")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/folder")
         {
-            Content = JsonContent.Create(new { question = "anything at all" }),
+            Content = JsonContent.Create(new { path = Directory.CreateDirectory(host.Folder.File("notes")).FullName }),
             Headers = { { "Origin", "http://localhost" } },
         };
-        await Json.ReadAsync(await host.Client.SendAsync(request, Ct));
+        await Json.ReadAsync(await host.Client.SendAsync(request, Ct), HttpStatusCode.Accepted);
     }
 
     [Fact]
