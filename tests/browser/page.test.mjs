@@ -59,6 +59,17 @@ test("asking shows an answer with numbered citations and why each passage was fo
   await page.screenshot({ path: join(shots, "ask.png"), fullPage: true });
 });
 
+test("in graph mode each passage says which entities and relations led to it", async page => {
+  await page.goto(`${base}/`);
+  await page.locator("#mode option[value=graph]").waitFor({ state: "attached" });
+  await page.locator("#mode").selectOption("graph");
+  await page.locator("#question").fill(QUESTION);
+  await page.keyboard.press("Enter");
+  await page.locator("#passages .why").first().waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("#passages .why").first().innerText(), /^Why found: linked: /);
+  await page.screenshot({ path: join(shots, "graph-mode.png"), fullPage: true });
+});
+
 test("opening a citation with the keyboard shows its passage highlighted in the article", async page => {
   await ask(page, QUESTION);
   const expected = await page.evaluate(async q => {
