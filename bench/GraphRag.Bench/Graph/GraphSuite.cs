@@ -175,7 +175,9 @@ public sealed class GraphSuite : IBenchSuite
         foreach (var (label, retriever) in new (string, IRetriever)[]
                  {
                      ("lexical (no graph)", retrievers["lexical"]),
-                     ("graph (PPR)", retrievers["graph"]),
+                     ("graph: PPR from question entities only", new GraphRetriever(provider.GetRequiredService<GraphSnapshotCache>(), database,
+                         Options.Create(new GraphRetrievalOptions { PassageSeeds = "" }))),
+                     ("graph: PPR from entities + top-20 lexical passages (default)", retrievers["graph"]),
                      ("lexical + graph (RRF)", Fused("lexical", "graph")),
                  })
         {

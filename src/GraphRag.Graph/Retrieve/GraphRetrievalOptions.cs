@@ -5,4 +5,16 @@ public sealed class GraphRetrievalOptions
 {
     /// <summary>Probability that the walk follows an edge rather than restarting at the question's entities.</summary>
     public double Damping { get; set; } = 0.5;
+
+    /// <summary>
+    /// A mode whose top passages also seed the walk (HippoRAG 2), so the graph spreads from what
+    /// matches the words of the question to what is connected to it; empty: entities only.
+    /// </summary>
+    public string PassageSeeds { get; set; } = "lexical";
+
+    /// <summary>How many of that mode's passages seed the walk.</summary>
+    public int PassageSeedCount { get; set; } = 20;
+
+    /// <summary>Share of the restart mass on passages when the question also links entities.</summary>
+    public double PassageSeedWeight { get; set; } = 0.5;
 }

@@ -10,9 +10,18 @@ namespace GraphRag.Graph.Retrieve;
 /// appears in), and rank chunks by the mass they receive. The explanation names the linked
 /// entities found in the passage and the relations that led from them to the passage's entities.
 /// </summary>
-public sealed class GraphRetriever(GraphSnapshotCache cache, GraphRagDatabase database, IOptions<GraphRetrievalOptions> options) : IRetriever
+public sealed class GraphRetriever(GraphSnapshotCache cache, GraphRagDatabase database, IOptions<GraphRetrievalOptions> options,
+    IServiceProvider? services = null) : IRetriever
 {
+    private IRetriever? _passageSeeds;
+
     public string Mode => "graph";
+
+    // Resolved on first use: the seeding mode is registered as an IRetriever beside this one.
+    private IRetriever? PassageSeeds => _passageSeeds ??= string.IsNullOrEmpty(options.Value.PassageSeeds) || services is null
+        ? null
+        : ((IEnumerable<IRetriever>)services.GetService(typeof(IEnumerable<IRetriever>))!)
+            .FirstOrDefault(r => r.Mode.Equals(options.Value.PassageSeeds, StringComparison.OrdinalIgnoreCase) && r.Mode != Mode);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken = default)
     {
@@ -30,41 +39,66 @@ public sealed class GraphRetriever(GraphSnapshotCache cache, GraphRagDatabase da
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var (graph, linker) = await cache.GetAsync(cancellationToken);
         var links = linker.Link(query).Where(l => graph.EntityIndex.ContainsKey(l.Key)).ToList();
-        if (links.Count == 0)
+        var seeds = await PassageSeedsAsync(query, graph, cancellationToken);
+        if (links.Count == 0 && seeds.Count == 0)
             return new Ranking(links, [], new Dictionary<long, string>());
 
+        // Entities and passages share the restart mass (HippoRAG 2 seeds passages as well as entities).
         var personalization = new double[graph.NodeCount];
+        var entityMass = seeds.Count == 0 ? 1.0 : links.Count == 0 ? 0.0 : 1 - options.Value.PassageSeedWeight;
+        var specificity = links.ToDictionary(l => l, l => l.Confidence / Math.Max(1, graph.EntityChunkCount[graph.EntityIndex[l.Key]]));
         foreach (var link in links)
-        {
-            var node = graph.EntityIndex[link.Key];
-            personalization[node] += link.Confidence / Math.Max(1, graph.EntityChunkCount[node]);
-        }
+            personalization[graph.EntityIndex[link.Key]] += entityMass * specificity[link] / specificity.Values.Sum();
+        var seedTotal = seeds.Sum(s => s.Weight);
+        foreach (var (node, weight) in seeds)
+            personalization[node] += (1 - entityMass) * weight / seedTotal;
         var scores = PersonalizedPageRank.Run(graph, personalization, options.Value.Damping);
         var chunks = Enumerable.Range(graph.EntityKeys.Length, graph.ChunkIds.Length)
             .Where(node => scores[node] > 0)
             .OrderByDescending(node => scores[node]).ThenBy(node => node)
             .Take(top)
             .ToList();
-        var explanations = chunks.ToDictionary(node => graph.ChunkIds[node - graph.EntityKeys.Length], node => Explain(graph, node, links, scores));
+        var seedKeys = links.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        var seedRelations = graph.Snapshot.Relations.Where(r => seedKeys.Contains(r.SourceKey) || seedKeys.Contains(r.TargetKey)).ToList();
+        var explanations = chunks.ToDictionary(node => graph.ChunkIds[node - graph.EntityKeys.Length], node => Explain(graph, node, links, scores, seedRelations));
         return new Ranking(links, chunks.Select(node => (graph.ChunkIds[node - graph.EntityKeys.Length], scores[node])).ToList(), explanations);
     }
 
-    private static string Explain(GraphIndex graph, int chunkNode, List<LinkedEntity> links, double[] scores)
+    /// <summary>The seeding mode's top passages that are in the graph, weighted 1 / (60 + rank) as in reciprocal rank fusion.</summary>
+    private async Task<List<(int Node, double Weight)>> PassageSeedsAsync(string query, GraphIndex graph, CancellationToken cancellationToken)
+    {
+        if (PassageSeeds is not { } seeder)
+            return [];
+        IReadOnlyList<SearchHit> hits;
+        try
+        {
+            hits = await seeder.SearchAsync(query, options.Value.PassageSeedCount, cancellationToken);
+        }
+        catch (QueryException)
+        {
+            return [];
+        }
+        return hits.Where(h => graph.ChunkIndex.ContainsKey(h.ChunkId))
+            .Select(h => (graph.ChunkIndex[h.ChunkId], 1.0 / (60 + h.Rank))).ToList();
+    }
+
+    private static string Explain(GraphIndex graph, int chunkNode, List<LinkedEntity> links, double[] scores, List<Store.WeightedRelation> seedRelations)
     {
         var seeds = links.Select(l => graph.EntityIndex[l.Key]).ToHashSet();
         var inChunk = Enumerable.Range(graph.Offsets[chunkNode], graph.Offsets[chunkNode + 1] - graph.Offsets[chunkNode])
             .Select(k => graph.Neighbours[k]).Distinct().ToList();
         var names = graph.Snapshot.Entities;
         var direct = inChunk.Where(seeds.Contains).Select(e => names[e].Name).ToList();
-        var parts = new List<string>
-        {
-            "linked: " + string.Join(", ", links.Select(l => l.How == "alias" ? names[graph.EntityIndex[l.Key]].Name : $"{names[graph.EntityIndex[l.Key]].Name} (≈ \"{l.Surface}\")")),
-        };
+        var parts = new List<string>();
+        if (links.Count > 0)
+            parts.Add("linked: " + string.Join(", ", links.Select(l => l.How == "alias" ? names[graph.EntityIndex[l.Key]].Name : $"{names[graph.EntityIndex[l.Key]].Name} (≈ \"{l.Surface}\")")));
+        else
+            parts.Add("no entity linked; walked from the best-matching passages");
         if (direct.Count > 0)
             parts.Add("mentions " + string.Join(", ", direct));
         var seedKeys = links.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
         var chunkKeys = inChunk.Where(e => !seeds.Contains(e)).OrderByDescending(e => scores[e]).Take(5).Select(e => graph.EntityKeys[e]).ToHashSet(StringComparer.Ordinal);
-        var via = graph.Snapshot.Relations
+        var via = seedRelations
             .Where(r => (seedKeys.Contains(r.SourceKey) && chunkKeys.Contains(r.TargetKey)) || (seedKeys.Contains(r.TargetKey) && chunkKeys.Contains(r.SourceKey)))
             .OrderByDescending(r => r.Type != Model.RelationTypes.CoOccurs).ThenByDescending(r => r.Weight)
             .Take(3)

@@ -2,6 +2,7 @@ using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
 using GraphRag.Graph.Tests.Support;
 using GraphRag.Retrieve;
+using Microsoft.Extensions.Options;
 
 namespace GraphRag.Graph.Tests.Ingest;
 
@@ -48,7 +49,8 @@ public sealed class GraphIndexerTests
         await host.IngestAsync("ranking.md", Notes.Ranking);
         await host.IngestAsync("graphs.md", Notes.Graphs);
         await host.IngestAsync("transformers.md", Notes.Transformers);
-        var graph = host.Get<IEnumerable<IRetriever>>().Single(r => r.Mode == "graph");
+        // Entities only: what the walk finds from the question's entities alone.
+        var graph = new GraphRetriever(host.Get<GraphSnapshotCache>(), host.Database, Options.Create(new GraphRetrievalOptions { PassageSeeds = "" }));
 
         var hits = await graph.SearchAsync("What does ndcg measure?", 5);
         Assert.NotEmpty(hits);
@@ -60,5 +62,20 @@ public sealed class GraphIndexerTests
         Assert.Equal("Transformers", typo[0].Title);
         Assert.Contains("≈", typo[0].Explanation);
         Assert.Empty(await graph.SearchAsync("what is the weather like today?", 3));
+    }
+
+    [Fact]
+    public async Task The_registered_graph_mode_also_walks_from_the_best_lexical_passages()
+    {
+        using var host = new GraphHost();
+        await host.IngestAsync("ranking.md", Notes.Ranking);
+        await host.IngestAsync("graphs.md", Notes.Graphs);
+        await host.IngestAsync("transformers.md", Notes.Transformers);
+        var graph = host.Get<IEnumerable<IRetriever>>().Single(r => r.Mode == "graph");
+
+        // "offline evaluation" names no entity: only the lexical seed passage starts the walk.
+        var hits = await graph.SearchAsync("offline evaluation", 3);
+        Assert.Equal("Ranking metrics", hits[0].Title);
+        Assert.Contains("no entity linked", hits[0].Explanation);
     }
 }
