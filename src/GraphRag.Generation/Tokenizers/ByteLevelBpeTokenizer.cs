@@ -71,7 +71,7 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
 
     public int? FindToken(string text) => _ids.TryGetValue(text, out var id) ? id : null;
 
-    public ReadOnlySpan<byte> TokenBytes(int id) => _bytes[id];
+    public ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_bytes.Length ? _bytes[id] : [];
 
     /// <summary>The pre-tokenizer regex for a GGUF tokenizer.ggml.pre name.</summary>
     public static string PatternFor(string? preTokenizer) => preTokenizer switch
@@ -106,7 +106,7 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
     {
         var bytes = new List<byte>();
         foreach (var id in ids)
-            bytes.AddRange(_bytes[id]);
+            bytes.AddRange(TokenBytes(id).ToArray());
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 

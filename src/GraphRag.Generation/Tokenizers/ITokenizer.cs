@@ -28,7 +28,7 @@ public interface ITokenizer
     /// </summary>
     int[] Encode(IEnumerable<TextSegment> segments, bool addSpecial = true);
 
-    /// <summary>The bytes of text a token stands for (empty for control tokens), for streaming decoding.</summary>
+    /// <summary>The bytes of text a token stands for (empty for control tokens and ids beyond the vocabulary), for streaming decoding.</summary>
     ReadOnlySpan<byte> TokenBytes(int id);
 
     /// <summary>The text of a whole sequence, control tokens left out.</summary>

@@ -71,7 +71,7 @@ public sealed class SentencePieceTokenizer : ITokenizer
 
     public int? FindToken(string text) => _ids.TryGetValue(text, out var id) ? id : null;
 
-    public ReadOnlySpan<byte> TokenBytes(int id) => _bytes[id];
+    public ReadOnlySpan<byte> TokenBytes(int id) => (uint)id < (uint)_bytes.Length ? _bytes[id] : [];
 
     public int[] Encode(string text, bool addSpecial = true, bool parseSpecial = false) =>
         Encode([new TextSegment(text, parseSpecial)], addSpecial);
@@ -101,7 +101,7 @@ public sealed class SentencePieceTokenizer : ITokenizer
     {
         var bytes = new List<byte>();
         foreach (var id in ids)
-            bytes.AddRange(_bytes[id]);
+            bytes.AddRange(TokenBytes(id).ToArray());
         var text = Encoding.UTF8.GetString(bytes.ToArray());
         return _addDummyPrefix && text.StartsWith(' ') ? text[1..] : text;
     }

@@ -47,16 +47,28 @@ public static class TokenizerLoader
         {
             var vocab = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(vocabPath))
                 ?? throw new InvalidDataException($"{vocabPath}: empty vocabulary.");
-            var tokens = new string[vocab.Values.Max() + 1];
+            // Added tokens (Qwen's <|im_start|>, ...) live only in tokenizer_config.json, above vocab.json's ids.
+            var size = Math.Max(vocab.Values.Max(), settings.AddedTokens.Keys.DefaultIfEmpty(-1).Max()) + 1;
+            var tokens = new string[size];
+            var types = new TokenType[size];
             foreach (var (token, id) in vocab)
-                tokens[id] = token;
+                (tokens[id], types[id]) = (token, TokenType.Normal);
+            foreach (var (id, token) in settings.AddedTokens)
+                (tokens[id], types[id]) = (token, TokenType.Control);
             var missing = Array.FindIndex(tokens, t => t is null);
             if (missing >= 0)
                 throw new InvalidDataException($"{vocabPath}: no token has id {missing}.");
+            foreach (var special in new[] { settings.Bos, settings.Eos })
+            {
+                if (Find(tokens, special) is { } id)
+                    types[id] = TokenType.Control;
+            }
             var merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal));
-            var types = tokens.Select(t => t == settings.Bos || t == settings.Eos ? TokenType.Control : TokenType.Normal).ToArray();
+            var pattern = settings.TokenizerClass?.StartsWith("Qwen2", StringComparison.Ordinal) == true
+                ? ByteLevelBpeTokenizer.Qwen2Pattern
+                : ByteLevelBpeTokenizer.Gpt2Pattern;
             return new ByteLevelBpeTokenizer(tokens, merges, types, Find(tokens, settings.Bos), Find(tokens, settings.Eos),
-                settings.AddBos ?? false);
+                settings.AddBos ?? false, pattern);
         }
         var modelPath = Path.Combine(directory, "tokenizer.model");
         if (File.Exists(modelPath))
@@ -66,17 +78,29 @@ public static class TokenizerLoader
 
     private static int? Find(string[] tokens, string? text) => text is null ? null : Array.IndexOf(tokens, text) is >= 0 and var i ? i : null;
 
-    private sealed record TokenizerSettings(string? Bos, string? Eos, bool? AddBos);
+    private sealed record TokenizerSettings(string? Bos, string? Eos, bool? AddBos, string? TokenizerClass,
+        IReadOnlyDictionary<int, string> AddedTokens);
 
     private static TokenizerSettings ReadTokenizerConfig(string directory)
     {
         var path = Path.Combine(directory, "tokenizer_config.json");
         if (!File.Exists(path))
-            return new TokenizerSettings(null, null, null);
+            return new TokenizerSettings(null, null, null, null, new Dictionary<int, string>());
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
+        var added = new Dictionary<int, string>();
+        if (root.TryGetProperty("added_tokens_decoder", out var decoder) && decoder.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in decoder.EnumerateObject())
+            {
+                if (int.TryParse(entry.Name, out var id) && entry.Value.TryGetProperty("content", out var content))
+                    added[id] = content.GetString()!;
+            }
+        }
         return new TokenizerSettings(TokenText(root, "bos_token"), TokenText(root, "eos_token"),
-            root.TryGetProperty("add_bos_token", out var add) && add.ValueKind is JsonValueKind.True or JsonValueKind.False ? add.GetBoolean() : null);
+            root.TryGetProperty("add_bos_token", out var add) && add.ValueKind is JsonValueKind.True or JsonValueKind.False ? add.GetBoolean() : null,
+            root.TryGetProperty("tokenizer_class", out var cls) && cls.ValueKind == JsonValueKind.String ? cls.GetString() : null,
+            added);
     }
 
     // Special tokens appear either as a plain string or as an AddedToken object with "content".

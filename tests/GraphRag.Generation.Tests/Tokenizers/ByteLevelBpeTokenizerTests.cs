@@ -56,4 +56,25 @@ public sealed class ByteLevelBpeTokenizerTests
         Assert.Equal(511, ids[^1]);
         Assert.DoesNotContain(511, tokenizer.Encode("Hi<|endoftext|>", parseSpecial: false));
     }
+
+    [Fact]
+    public void Added_tokens_from_tokenizer_config_extend_the_vocabulary_as_control_tokens()
+    {
+        // Qwen-style folders keep <|im_start|> and friends only in tokenizer_config.json's added_tokens_decoder.
+        using var dir = new GraphRag.Tests.TempDirectory();
+        foreach (var name in new[] { "vocab.json", "merges.txt" })
+            File.Copy(Fixtures.Path("gpt2", "hf", name), dir.File(name));
+        File.WriteAllText(dir.File("tokenizer_config.json"), """
+            {"tokenizer_class": "Qwen2Tokenizer", "eos_token": "<|im_end|>",
+             "added_tokens_decoder": {"512": {"content": "<|im_start|>", "special": true}, "513": {"content": "<|im_end|>", "special": true}}}
+            """);
+        var tokenizer = TokenizerLoader.FromHuggingFace(dir.Path);
+        Assert.Equal(514, tokenizer.VocabularySize);
+        Assert.Equal(513, tokenizer.EosTokenId);
+        var ids = tokenizer.Encode("<|im_start|>Hello<|im_end|>", parseSpecial: true);
+        Assert.Equal(512, ids[0]);
+        Assert.Equal(513, ids[^1]);
+        Assert.Equal("Hello", tokenizer.Decode(ids));
+        Assert.True(tokenizer.TokenBytes(100_000).IsEmpty);
+    }
 }
