@@ -258,7 +258,8 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
     [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")]
     private static partial Regex Coordination();
 
-    [GeneratedRegex(@"^(?:https?|www|com|html|png|jpg|gif|\d+[kKmM]?|[IVX]+)$|^\d{4}-\d{2}", RegexOptions.IgnoreCase)]
+    // URL parts, numbers with units ("100MB", "175B-parameter", "10x"), roman numerals, dates.
+    [GeneratedRegex(@"^(?:https?|www|com|html|png|jpg|gif|\d+[kKmM]?|[IVX]+)$|^\d[\d.,]*(?:[kmgtb]{1,2}|x|px|ms|s)?(?:$|[-\s])|^\d{4}-\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex Noise();
 
     [GeneratedRegex(@"\G(?:\s+is)?,?\s+an?\s+(?<category>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s+(?:that|which|for|of|to|used|in|with|where|and|designed)\b|[,.;:]|$)")]
