@@ -13,10 +13,14 @@ namespace GraphRag.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(ParseResult parse, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Values a command's own flags set (e.g. ask --model), applied last.</param>
+    public static IHost Build(ParseResult parse, Action<IServiceCollection>? configure = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         AddConfiguration(builder.Configuration, parse);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // Logs go to stderr: stdout carries the command's result (--json output must parse).
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -1,4 +1,3 @@
-using GraphRag.Answer;
 using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
@@ -38,7 +37,6 @@ public static class GraphRagServiceCollectionExtensions
         services.AddSingleton<IRetriever, Bm25Search>();
         services.AddSingleton<IRetriever, HybridSearch>();
         services.AddSingleton<RetrieverCatalog>();
-        services.AddTransient(sp => new ExtractiveAnswerer(sp.GetRequiredService<RetrieverCatalog>().Get()));
         return services;
     }
 

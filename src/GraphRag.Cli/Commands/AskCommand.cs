@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GraphRag.Answer;
+using GraphRag.Retrieve;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -12,13 +14,26 @@ public static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "Your question" };
         var json = new Option<bool>("--json") { Description = "Print {answer, citations} as JSON" };
-        var command = new Command("ask", "Answer a question from your notes, citing the passages used") { question, json };
+        var model = new Option<string?>("--model")
+        {
+            Description = "A GGUF or safetensors model that writes the answer (default GraphRag:Generator:Model; none: extractive)",
+        };
+        var mode = new Option<string?>("--mode") { Description = "Retrieval mode for the passages (default GraphRag:Retrieval:Mode)" };
+        var command = new Command("ask", "Answer a question from your notes, citing the passages used") { question, json, model, mode };
         command.SetGuardedAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build(parse);
+            var settings = parse.GetValue(model) is { } path
+                ? [new KeyValuePair<string, string?>("GraphRag:Generator:Model", File.Exists(path) || Directory.Exists(path)
+                    ? Path.GetFullPath(path)
+                    : throw new FileNotFoundException($"{path}: model file not found."))]
+                : Array.Empty<KeyValuePair<string, string?>>();
+            using var host = CliHost.Build(parse, settings: settings);
             Guards.RequireIngested(host.Services);
-            var answerer = host.Services.GetRequiredService<ExtractiveAnswerer>();
-            var answer = await answerer.AnswerAsync(parse.GetValue(question)!, cancellationToken);
+            var retriever = host.Services.GetRequiredService<RetrieverCatalog>().Get(parse.GetValue(mode));
+            // A configured generator writes the answer; without one, the answer is extracted from the notes.
+            var answer = host.Services.GetService<IChatClient>() is { } chat
+                ? await new GenerativeAnswerer(retriever, chat).AnswerAsync(parse.GetValue(question)!, cancellationToken)
+                : await new ExtractiveAnswerer(retriever).AnswerAsync(parse.GetValue(question)!, cancellationToken);
             if (parse.GetValue(json))
                 CliJson.Write(new { answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations });
             else

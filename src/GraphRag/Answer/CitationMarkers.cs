@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace GraphRag.Generation.Prompting;
+namespace GraphRag.Answer;
 
 /// <summary>Finds the [n] citation markers an answer uses, keeping only numbers of passages that were offered.</summary>
 public static partial class CitationMarkers

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
 
-namespace GraphRag.Generation.Prompting;
+namespace GraphRag.Answer;
 
 /// <summary>A retrieved passage offered to the model as evidence, cited as [N].</summary>
 public sealed record SourcePassage(int N, string Title, string Text);

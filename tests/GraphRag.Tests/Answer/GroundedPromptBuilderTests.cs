@@ -1,7 +1,7 @@
-using GraphRag.Generation.Prompting;
+using GraphRag.Answer;
 using Microsoft.Extensions.AI;
 
-namespace GraphRag.Generation.Tests.Prompting;
+namespace GraphRag.Tests.Answer;
 
 public sealed class GroundedPromptBuilderTests
 {

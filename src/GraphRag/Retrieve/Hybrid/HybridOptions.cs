@@ -3,11 +3,17 @@ namespace GraphRag.Retrieve.Hybrid;
 /// <summary>Bound from GraphRag:Retrieval:Hybrid.</summary>
 public sealed class HybridOptions
 {
-    /// <summary>The modes fused, among those registered (a missing one is skipped).</summary>
-    public List<string> Components { get; set; } = ["lexical", "dense", "graph"];
+    /// <summary>
+    /// The modes fused, comma-separated, among those registered (a missing one is skipped). A string,
+    /// not a list: configuration binding appends to a list's defaults instead of replacing them.
+    /// </summary>
+    public string Components { get; set; } = "lexical,dense,graph";
 
-    /// <summary>"rrf" (reciprocal rank fusion) or "mix" (normalised score mixing).</summary>
-    public string Fusion { get; set; } = "rrf";
+    public IReadOnlyList<string> ComponentModes =>
+        Components.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>"mix" (normalised score mixing; measured best, bench/RESULTS.md) or "rrf" (reciprocal rank fusion).</summary>
+    public string Fusion { get; set; } = "mix";
 
     /// <summary>How deep each component's list is before fusion.</summary>
     public int Candidates { get; set; } = 50;

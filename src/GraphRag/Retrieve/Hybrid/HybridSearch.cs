@@ -18,7 +18,7 @@ public sealed class HybridSearch(IServiceProvider services, GraphRagDatabase dat
 
     // Resolved on first use: the components are registered as IRetriever too, beside this one.
     private IReadOnlyList<IRetriever> Components => _components ??= services.GetServices<IRetriever>()
-        .Where(r => r.Mode != Mode && _options.Components.Contains(r.Mode, StringComparer.OrdinalIgnoreCase))
+        .Where(r => r.Mode != Mode && _options.ComponentModes.Contains(r.Mode, StringComparer.OrdinalIgnoreCase))
         .ToList();
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken = default)
