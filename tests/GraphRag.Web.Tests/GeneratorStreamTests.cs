@@ -52,6 +52,58 @@ public sealed class GeneratorStreamTests
         Assert.True((await Json.GetAsync(host.Client, "/api/status")).GetProperty("generator").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_client_that_goes_away_stops_the_generation()
+    {
+        var generator = new EndlessClient();
+        await using var host = await WebAppHost.StartAsync(extraServices: s => s.AddSingleton<IChatClient>(generator));
+        await host.Services.GetRequiredService<IngestionPipeline>().IngestAsync([TestPaths.Repo("corpus")], cancellationToken: Ct);
+
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ask/stream") { Content = JsonContent.Create(new { question = "What does NDCG measure?" }) };
+        var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, leave.Token);
+        using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync(leave.Token)))
+        {
+            while (await reader.ReadLineAsync(leave.Token) is { } line && line != "event: delta") { }
+            Assert.False(generator.Stopped.Task.IsCompleted, "the generator should still be writing when the client leaves");
+            leave.Cancel();
+        }
+        response.Dispose();
+
+        // Without cancellation the generator would write forever; the request's abort must end it.
+        await generator.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    /// <summary>Writes a word every 10 ms until its enumeration is cancelled or abandoned.</summary>
+    private sealed class EndlessClient : IChatClient
+    {
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException("streaming only");
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(10, cancellationToken);
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, "more ");
+                }
+            }
+            finally
+            {
+                Stopped.TrySetResult();
+            }
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() { }
+    }
+
     private sealed class TitleQuotingClient : IChatClient
     {
         public string LastSystemPrompt { get; private set; } = "";
