@@ -18,7 +18,7 @@ public sealed class GeneratorStreamTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Ask_stream_sends_citations_then_the_generated_text_in_pieces_then_the_answer()
+    public async Task Ask_stream_sends_passages_then_the_generated_text_in_pieces_then_the_cited_answer()
     {
         var generator = new TitleQuotingClient();
         await using var host = await WebAppHost.StartAsync(extraServices: s => s.AddSingleton<IChatClient>(generator));
@@ -29,9 +29,9 @@ public sealed class GeneratorStreamTests
         var events = ServerSentEvents.Parse(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal("passages", events[0].Type);
-        Assert.Equal("citations", events[1].Type);
         Assert.Equal("done", events[^1].Type);
         var deltas = events.Where(e => e.Type == "delta").Select(e => e.Data.GetProperty("text").GetString()).ToList();
+        Assert.Equal(events.Count - 2, deltas.Count);
         Assert.True(deltas.Count > 3, "the text should arrive in pieces");
 
         var firstPassage = events[0].Data[0];
@@ -39,10 +39,21 @@ public sealed class GeneratorStreamTests
         Assert.Equal($"Passage 1 is titled {firstPassage.GetProperty("title").GetString()} [1].", answer.GetProperty("text").GetString());
         Assert.Equal(string.Concat(deltas).Trim(), answer.GetProperty("text").GetString());
         Assert.Equal("generator", answer.GetProperty("method").GetString());
-        // Citation n is passage n, so every [n] the model writes points at a passage it was shown.
-        Assert.Equal(events[0].Data.GetArrayLength(), events[1].Data.GetArrayLength());
-        Assert.Equal(firstPassage.GetProperty("chunkId").GetInt64(), events[1].Data[0].GetProperty("chunkId").GetInt64());
-        Assert.Contains("cite the passage it comes from as [n]", generator.LastSystemPrompt);
+        // The model cited [1] only: the answer cites passage 1 and nothing it did not use.
+        var citation = Assert.Single(answer.GetProperty("citations").EnumerateArray());
+        Assert.Equal(1, citation.GetProperty("n").GetInt32());
+        Assert.Equal(firstPassage.GetProperty("chunkId").GetInt64(), citation.GetProperty("chunkId").GetInt64());
+        Assert.Contains("Cite every statement with the number of its passage", generator.LastSystemPrompt);
+    }
+
+    [Fact]
+    public async Task Ask_without_streaming_uses_the_generator_too()
+    {
+        await using var host = await WebAppHost.StartAsync(extraServices: s => s.AddSingleton<IChatClient>(new TitleQuotingClient()));
+        await host.Services.GetRequiredService<IngestionPipeline>().IngestAsync([TestPaths.Repo("corpus")], cancellationToken: Ct);
+        var result = await Json.PostAsync(host.Client, "/api/ask", new { question = "What does NDCG measure?" });
+        var first = result.GetProperty("passages")[0].GetProperty("title").GetString();
+        Assert.Equal($"Passage 1 is titled {first} [1].", result.GetProperty("answer").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -120,8 +131,8 @@ public sealed class GeneratorStreamTests
         {
             var list = messages.ToList();
             LastSystemPrompt = list.Single(m => m.Role == ChatRole.System).Text;
-            // The user message starts "[1] Title › heading" (or "[1] Title"), then the passage text.
-            var firstLine = list.Single(m => m.Role == ChatRole.User).Text.Split('\n')[0];
+            // The passages are fenced; passage 1 opens with the line "[1] Title › heading" (or "[1] Title").
+            var firstLine = list.Single(m => m.Role == ChatRole.User).Text.Split('\n').First(l => l.StartsWith("[1] "));
             var title = firstLine["[1] ".Length..].Split(" › ")[0].Trim();
             foreach (var word in $"Passage 1 is titled {title} [1].".Split(' '))
             {

@@ -10,70 +10,53 @@ namespace GraphRag.Web.Answering;
 
 /// <summary>
 /// Answers a question from the notes: with the registered generator (an <see cref="IChatClient"/>)
-/// when there is one, grounded in retrieved passages, otherwise extractively. Either way the answer
-/// comes with the passages it drew from.
+/// when there is one, through <see cref="GenerativeAnswerer"/>, otherwise extractively. Either way
+/// the answer comes with the passages it drew from, each saying why it was found.
 /// </summary>
 public sealed class AskService(RetrieverCatalog catalog, IServiceProvider services)
 {
-    /// <summary>Passages a generator reads: enough to answer, few enough for a small model's context.</summary>
-    public const int GeneratorPassages = 5;
-
     public IChatClient? Generator => services.GetService<IChatClient>();
 
     public async Task<AskResult> AskAsync(string? question, string? mode, CancellationToken cancellationToken)
     {
-        var retriever = catalog.Get(mode);
-        if (Generator is not { } generator)
-            return await ExtractAsync(question ?? "", retriever, cancellationToken);
-        var passages = await retriever.SearchAsync(question ?? "", GeneratorPassages, cancellationToken);
-        if (passages.Count == 0)
-            return NothingFound(question!, passages);
-        var response = await generator.GetResponseAsync(GroundedPrompt.Messages(question!, passages), cancellationToken: cancellationToken);
-        return Generated(question!, response.Text, passages);
+        var recorder = new RecordingRetriever(catalog.Get(mode));
+        var answer = Generator is { } chat
+            ? await new GenerativeAnswerer(recorder, chat).AnswerAsync(question ?? "", cancellationToken)
+            : await new ExtractiveAnswerer(recorder).AnswerAsync(question ?? "", cancellationToken);
+        return new AskResult(answer, recorder.LastHits);
     }
 
     /// <summary>
     /// Searches before returning, so a bad query fails as a plain 400; the events then carry the
-    /// passages, the generated text as it is written, and the finished answer.
+    /// passages, the generated text as it is written ("delta"), and the finished answer ("done").
     /// </summary>
     public async Task<IAsyncEnumerable<SseItem<object>>> StreamAsync(string? question, string? mode, CancellationToken cancellationToken)
     {
-        var retriever = catalog.Get(mode);
-        if (Generator is not { } generator)
+        if (Generator is not { } chat)
         {
-            var extracted = await ExtractAsync(question ?? "", retriever, cancellationToken);
+            var extracted = await AskAsync(question, mode, cancellationToken);
             return Events([new("passages", extracted.Passages), new("done", extracted)]);
         }
-        var passages = await retriever.SearchAsync(question ?? "", GeneratorPassages, cancellationToken);
+        var answerer = new GenerativeAnswerer(catalog.Get(mode), chat);
+        var passages = await answerer.RetrieveAsync(question ?? "", cancellationToken);
         if (passages.Count == 0)
-        {
-            var none = NothingFound(question!, passages);
-            return Events([new("passages", passages), new("done", none)]);
-        }
-        return GenerateEvents(generator, question!, passages, cancellationToken);
-    }
-
-    private static async Task<AskResult> ExtractAsync(string question, IRetriever retriever, CancellationToken cancellationToken)
-    {
-        var recorder = new RecordingRetriever(retriever);
-        var answer = await new ExtractiveAnswerer(recorder).AnswerAsync(question, cancellationToken);
-        return new AskResult(answer, recorder.LastHits);
+            return Events([new("passages", passages), new("done", new AskResult(GenerativeAnswerer.NothingFound(question!), passages))]);
+        return GenerateEvents(answerer, question!, passages, cancellationToken);
     }
 
     private static async IAsyncEnumerable<SseItem<object>> GenerateEvents(
-        IChatClient generator, string question, IReadOnlyList<SearchHit> passages, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GenerativeAnswerer answerer, string question, IReadOnlyList<SearchHit> passages, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<object>(passages, "passages");
-        yield return new SseItem<object>(GroundedPrompt.Citations(passages), "citations");
         var text = new StringBuilder();
-        await foreach (var update in generator.GetStreamingResponseAsync(GroundedPrompt.Messages(question, passages), cancellationToken: cancellationToken))
+        await foreach (var update in answerer.Chat.GetStreamingResponseAsync(answerer.Prompt(question, passages), cancellationToken: cancellationToken))
         {
             if (string.IsNullOrEmpty(update.Text))
                 continue;
             text.Append(update.Text);
             yield return new SseItem<object>(new { text = update.Text }, "delta");
         }
-        yield return new SseItem<object>(Generated(question, text.ToString(), passages), "done");
+        yield return new SseItem<object>(new AskResult(GenerativeAnswerer.Finish(question, text.ToString(), passages), passages), "done");
     }
 
     private static async IAsyncEnumerable<SseItem<object>> Events(IReadOnlyList<(string Type, object Data)> events)
@@ -82,12 +65,6 @@ public sealed class AskService(RetrieverCatalog catalog, IServiceProvider servic
             yield return new SseItem<object>(data, type);
         await Task.CompletedTask;
     }
-
-    private static AskResult Generated(string question, string text, IReadOnlyList<SearchHit> passages) =>
-        new(new GroundedAnswer(question, text.Trim(), GroundedPrompt.Citations(passages), Found: true, "generator"), passages);
-
-    private static AskResult NothingFound(string question, IReadOnlyList<SearchHit> passages) =>
-        new(new GroundedAnswer(question, ExtractiveAnswerer.NotFound, [], Found: false, "generator"), passages);
 }
 
 /// <summary>An answer and the passages it was drawn from (each with why it was found).</summary>

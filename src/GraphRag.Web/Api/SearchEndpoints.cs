@@ -39,6 +39,6 @@ public static class SearchEndpoints
         api.MapPost("/ask/stream", async (AskRequest request, AskService ask, CancellationToken cancellationToken) =>
                 TypedResults.ServerSentEvents(await ask.StreamAsync(request.Question, request.Mode, cancellationToken)))
             .WithName("AskStream")
-            .WithSummary("The same answer as Server-Sent Events: passages, citations, delta (generated text as written), done");
+            .WithSummary("The same answer as Server-Sent Events: passages, delta (generated text as written, with a generator), done");
     }
 }

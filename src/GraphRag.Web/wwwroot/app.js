@@ -143,8 +143,11 @@ async function showAsk(question, mode) {
     let streamed = "";
     for await (const event of readEvents(response)) {
       if (event.type === "passages") renderPassages(event.data);
-      else if (event.type === "citations") { $("answer").hidden = false; $("answer-method").textContent = "writing…"; }
-      else if (event.type === "delta") { streamed += event.data.text; text.textContent = streamed; }
+      else if (event.type === "delta") {
+        if (!streamed) { $("answer").hidden = false; $("citations").replaceChildren(); $("answer-method").textContent = "writing…"; }
+        streamed += event.data.text;
+        text.textContent = streamed;
+      }
       else if (event.type === "done") renderAnswer(event.data.answer);
     }
   } catch (error) {
