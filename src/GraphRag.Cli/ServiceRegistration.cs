@@ -14,7 +14,7 @@ public static class ServiceRegistration
         services.AddGraphRagCore(configuration);
         services.AddGraphRagGraph(configuration);
         AddDenseRetrieval(services, configuration);
-        services.AddGraphRagGenerator(configuration);
+        services.AddGraphRagGenerator(configuration, ComputePlacement.Place);
         return services;
     }
 

@@ -42,7 +42,8 @@ public static class GenerateCommand
             if (parse.GetValue(threads) is { } threadCount)
                 EngineOptions.MaxThreads = threadCount;
 
-            using var loaded = ModelLoader.Load(ResolveModelPath(parse, parse.GetValue(model)));
+            using var host = CliHost.Build(parse);
+            using var loaded = Place(ModelLoader.Load(ResolveModelPath(parse, parse.GetValue(model))), host.Services);
             var promptTokens = ids is not null ? ParseIds(ids) : loaded.Tokenizer.Encode(text!);
             var options = new GenerationOptions
             {
@@ -102,5 +103,12 @@ public static class GenerateCommand
         return parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 0
             ? id
             : throw new UserFacingException($"--prompt-ids: '{p}' is not a token id (a non-negative integer).")).ToArray();
+    }
+
+    /// <summary>The model on the backend GraphRag:Generator:Backend selects (logged), the CPU by default.</summary>
+    private static LoadedModel Place(LoadedModel loaded, IServiceProvider services)
+    {
+        var placed = ComputePlacement.Place(services, loaded.Model);
+        return ReferenceEquals(placed, loaded.Model) ? loaded : loaded.WithModel(placed);
     }
 }

@@ -6,7 +6,7 @@ namespace GraphRag.Generation.Clients;
 /// <summary>Builds the chat client the settings ask for: an OpenAI-compatible endpoint, else a local model, else none.</summary>
 public static class GeneratorChatClients
 {
-    public static IChatClient? Create(GeneratorOptions options)
+    public static IChatClient? Create(GeneratorOptions options, Func<Models.IDecoderModel, Models.IDecoderModel>? place = null)
     {
         if (options.Endpoint.Length > 0)
             return new OpenAiCompatibleChatClient(options);
@@ -14,6 +14,6 @@ public static class GeneratorChatClients
             return null;
         if (options.Threads is { } threads)
             EngineOptions.MaxThreads = threads;
-        return LocalChatClient.Open(options);
+        return LocalChatClient.Open(options, place);
     }
 }

@@ -19,7 +19,12 @@ public sealed class LocalChatClient(LoadedModel model, GeneratorOptions defaults
 
     public LoadedModel Model { get; } = model;
 
-    public static LocalChatClient Open(GeneratorOptions options) => new(ModelLoader.Load(options.Model), options);
+    /// <param name="place">Where the loaded weights run (the CLI passes the CUDA placement); null keeps them on the CPU.</param>
+    public static LocalChatClient Open(GeneratorOptions options, Func<IDecoderModel, IDecoderModel>? place = null)
+    {
+        var loaded = ModelLoader.Load(options.Model);
+        return new(place is null ? loaded : loaded.WithModel(place(loaded.Model)), options);
+    }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)

@@ -14,5 +14,8 @@ public sealed class LoadedModel(string path, IDecoderModel model, ITokenizer tok
 
     public ChatTemplate ChatTemplate { get; } = chatTemplate;
 
+    /// <summary>The same tokenizer and template over another copy of the weights (e.g. moved onto a GPU).</summary>
+    public LoadedModel WithModel(IDecoderModel placed) => new(Path, placed, Tokenizer, ChatTemplate);
+
     public void Dispose() => Model.Dispose();
 }
