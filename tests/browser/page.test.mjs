@@ -118,6 +118,33 @@ test("an entity opens as an interactive neighbourhood graph", async page => {
   assert.ok(label.startsWith(await page.locator("#entity-name").innerText()), `${label} should open`);
 });
 
+test("an article lists its quantitative claims, and a claim opens highlighted", async page => {
+  await page.goto(`${base}/`);
+  const target = await page.evaluate(async () => {
+    for (const article of await (await fetch("/api/articles")).json()) {
+      const claims = await (await fetch(`/api/articles/${article.id}/claims?flagged=true`)).json();
+      if (claims.length) return { id: article.id, claim: claims[0] };
+    }
+    return null;
+  });
+  assert.ok(target, "no article of corpus/ has a flagged claim");
+  await page.goto(`${base}/#/article/${target.id}`);
+  const summary = page.locator("#article-claims-summary");
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /\d+ quantitative claims?, \d+ stating only a relative effect or only significance/);
+  await summary.click();
+  await page.locator(`#article-claim-list a[href="#/article/${target.id}?from=${target.claim.startOffset}&to=${target.claim.endOffset}"]`).click();
+  await page.locator("#article-text mark").waitFor();
+  assert.equal(await page.locator("#article-text mark").textContent(), target.claim.text);
+  await page.screenshot({ path: join(shots, "claims.png") });
+});
+
+test("the graph view lists communities before an entity is chosen", async page => {
+  await page.goto(`${base}/#/graph`);
+  await page.locator("#community-list li").first().waitFor();
+  assert.ok(await page.locator("#community-list li").count() >= 1);
+});
+
 test("browsing articles filters by title and opens one", async page => {
   await page.goto(`${base}/#/articles`);
   await page.locator("#article-list li a").first().waitFor();

@@ -271,7 +271,8 @@ function filterArticles() {
 async function showGraph(key) {
   $("graph-unavailable").hidden = !!serverStatus?.graph;
   if (!serverStatus?.graph) return;
-  if (!key) { $("entity-view").hidden = true; $("entity-query").focus(); return; }
+  $("communities").hidden = !!key;
+  if (!key) { $("entity-view").hidden = true; $("entity-query").focus(); showCommunities(); return; }
   const [entity, neighbourhood] = await Promise.all([
     getJson(`/api/entity?key=${encodeURIComponent(key)}`),
     getJson(`/api/entity/neighbourhood?key=${encodeURIComponent(key)}&hops=2&limit=40`),
@@ -294,6 +295,15 @@ async function showGraph(key) {
 
 // Relation types are identifiers ("co_occurs", "part_of"); shown as words.
 const relationText = type => type === "co_occurs" ? "appears with" : type.replaceAll("_", " ");
+
+async function showCommunities() {
+  const communities = await getJson("/api/communities?max=12");
+  $("community-list").replaceChildren(...communities.map(c => el("li", {},
+    el("strong", {}, c.title), el("span", { class: "meta" }, ` · ${c.size} entities`),
+    el("div", {}, c.entities.slice(0, 10).join(", ") + (c.entities.length > 10 ? ", …" : "")),
+    c.summary.length ? el("q", { class: "meta" }, c.summary[0]) : null)));
+  $("communities").hidden = communities.length === 0;
+}
 
 async function findEntities(query) {
   const found = await getJson(`/api/entities?q=${encodeURIComponent(query)}&limit=25`);
