@@ -1,4 +1,5 @@
 using System.Net;
+using GraphRag.Graph.Communities;
 using GraphRag.Graph.Model;
 using GraphRag.Graph.Store;
 using GraphRag.Store;
@@ -102,6 +103,26 @@ public sealed class GraphApiTests(CorpusFixture corpus)
         var hits = result.GetProperty("hits").EnumerateArray().ToList();
         Assert.NotEmpty(hits);
         Assert.All(hits, h => Assert.StartsWith("linked: ", h.GetProperty("explanation").GetString()));
+    }
+
+    [Fact]
+    public async Task Graph_statistics_are_the_stores()
+    {
+        var expected = await Store.GetStatisticsAsync(Ct);
+        var stats = await Json.GetAsync(_client, "/api/graph/stats");
+        Assert.Equal(expected.Entities, stats.GetProperty("entities").GetInt32());
+        Assert.Equal(expected.Relations, stats.GetProperty("relations").GetInt32());
+        Assert.Equal(expected.EntityChunkEdges, stats.GetProperty("entityChunkEdges").GetInt32());
+    }
+
+    [Fact]
+    public async Task Communities_are_those_the_finder_finds()
+    {
+        _ = Store;
+        var expected = await corpus.Host.Services.GetRequiredService<CommunityFinder>().FindAsync(3, 20, Ct);
+        var communities = (await Json.GetAsync(_client, "/api/communities?minSize=3&max=20")).EnumerateArray().ToList();
+        Assert.Equal(expected.Select(c => c.Title), communities.Select(c => c.GetProperty("title").GetString()));
+        Assert.All(communities, c => Assert.True(c.GetProperty("size").GetInt32() >= 3));
     }
 
     [Fact]
