@@ -62,14 +62,19 @@ patch_for_java17() {
       echo "dbms.jvm.additional=--add-opens=java.base/$pkg=ALL-UNNAMED"
     done
     echo "dbms.connectors.default_listen_address=127.0.0.1"
-    echo "dbms.connector.http.listen_address=127.0.0.1:$http_port"
-    echo "dbms.connector.bolt.listen_address=127.0.0.1:$bolt_port"
     echo "dbms.connector.https.enabled=false"
     echo "dbms.memory.heap.initial_size=256m"
     echo "dbms.memory.heap.max_size=512m"
     echo "dbms.memory.pagecache.size=64m"
     echo "dbms.security.auth_enabled=true"
   } >>"$conf"
+}
+
+configure_ports() {
+  local conf="$home/conf/neo4j.conf"
+  sed -i '/^dbms\.connector\.http\.listen_address=/d; /^dbms\.connector\.bolt\.listen_address=/d' "$conf"
+  printf 'dbms.connector.http.listen_address=127.0.0.1:%s\ndbms.connector.bolt.listen_address=127.0.0.1:%s\n' \
+    "$http_port" "$bolt_port" >>"$conf"
 }
 
 password() {
@@ -94,6 +99,9 @@ start() {
     log "already running at $url"
   else
     local started=$SECONDS
+    # This installation may still run on the ports of an earlier start: stop it, then listen where asked.
+    if "$home/bin/neo4j" status >/dev/null 2>&1; then "$home/bin/neo4j" stop >/dev/null || true; fi
+    configure_ports
     "$home/bin/neo4j" start >/dev/null
     local waited=0
     until answers; do
@@ -112,7 +120,14 @@ start() {
   chmod 600 "$env_file"
 }
 
-set_password() {
+set_configure_ports() {
+  local conf="$home/conf/neo4j.conf"
+  sed -i '/^dbms\.connector\.http\.listen_address=/d; /^dbms\.connector\.bolt\.listen_address=/d' "$conf"
+  printf 'dbms.connector.http.listen_address=127.0.0.1:%s\ndbms.connector.bolt.listen_address=127.0.0.1:%s\n' \
+    "$http_port" "$bolt_port" >>"$conf"
+}
+
+password() {
   local pass="$1"
   if [[ "$(http_code -u "neo4j:$pass" "$url/db/data/")" == "200" ]]; then
     return

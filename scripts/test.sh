@@ -16,6 +16,9 @@ step "CUDA library"
 scripts/build-cuda.sh
 
 step "Neo4j"
+# Our own server on free ports, so a Neo4j the user already runs on 7474 is neither needed nor disturbed.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+export NEO4J_HTTP_PORT="${NEO4J_HTTP_PORT:-$(free_port)}" NEO4J_BOLT_PORT="${NEO4J_BOLT_PORT:-$(free_port)}"
 scripts/neo4j.sh start
 trap 'scripts/neo4j.sh stop || true' EXIT
 set -a; source "${GRAPHRAG_ASSETS:-$repo/.assets}/neo4j.env"; set +a
