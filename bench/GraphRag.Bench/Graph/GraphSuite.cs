@@ -162,15 +162,14 @@ public sealed class GraphSuite : IBenchSuite
         await using var provider = services.BuildServiceProvider();
         var database = provider.GetRequiredService<GraphRagDatabase>();
         var clock = Stopwatch.StartNew();
-        var passages = await new BeirIngester(database, new ChunkingOptions(), provider.GetServices<IArticleIndexer>(), provider.GetServices<IBatchFinalizer>())
-            .IngestAsync(dataset);
+        var passages = await new BeirIngester(provider.GetRequiredService<IngestionPipeline>(), database).IngestAsync(dataset);
         AnsiConsole.MarkupLine($"[grey]hotpotqa100: {dataset.Corpus.Count} passages ingested with graph extraction in {clock.Elapsed.TotalSeconds:F1} s[/]");
 
         var retrievers = provider.GetServices<IRetriever>().ToDictionary(r => r.Mode);
         var measures = TrecMeasureSet.Default.WithCutoff(2);
         var runner = new EvalRunner(new ArticleRunMapper(dataset.Qrels, passages), measures);
-        HybridSearch Fused(params string[] modes) =>
-            new(provider, database, Options.Create(new HybridOptions { Components = [.. modes] }));
+        HybridSearch Fused(string fusion, params string[] modes) =>
+            new(provider, database, Options.Create(new HybridOptions { Components = string.Join(',', modes), Fusion = fusion }));
         var table = new Table().AddColumns("mode", "nDCG@10", "R@2", "R@5", "R@10", "search s");
         foreach (var (label, retriever) in new (string, IRetriever)[]
                  {
@@ -178,7 +177,8 @@ public sealed class GraphSuite : IBenchSuite
                      ("graph: PPR from question entities only", new GraphRetriever(provider.GetRequiredService<GraphSnapshotCache>(), database,
                          Options.Create(new GraphRetrievalOptions { PassageSeeds = "" }))),
                      ("graph: PPR from entities + top-20 lexical passages (default)", retrievers["graph"]),
-                     ("lexical + graph (RRF)", Fused("lexical", "graph")),
+                     ("lexical + graph (RRF)", Fused("rrf", "lexical", "graph")),
+                     ("lexical + graph (score mix, the default fusion)", Fused("mix", "lexical", "graph")),
                  })
         {
             var run = await runner.RunAsync(retriever, dataset.Queries);

@@ -76,6 +76,25 @@ public sealed class IngestionPipeline
         return summary with { Elapsed = clock.Elapsed };
     }
 
+    /// <summary>
+    /// Writes articles that did not come from a file (a benchmark's passages, an API upload already
+    /// parsed) under <paramref name="source"/>, in one transaction, like a file's articles: unchanged
+    /// ones are skipped, changed ones replaced, ones no longer given removed. The source gets no
+    /// source_files row, so <c>--prune</c> never removes it.
+    /// </summary>
+    public async Task<IngestionSummary> IngestArticlesAsync(
+        string source, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        using var connection = _database.Open();
+        var report = new ReadReport(source, "articles", articles, 0, articles.Sum(a => (long)a.Text.Length), 0);
+        var outcome = await WriteArticlesAsync(connection, source, fileHash: null, report, cancellationToken);
+        var summary = new IngestionSummary([outcome], clock.Elapsed);
+        foreach (var finalizer in _finalizers)
+            await finalizer.FinalizeAsync(summary, null, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed };
+    }
+
     private async Task<FileOutcome> IngestFileAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         ReadReport report;
@@ -100,7 +119,7 @@ public sealed class IngestionPipeline
 
         try
         {
-            return await WriteFileAsync(connection, path, fileHash, report, cancellationToken);
+            return await WriteArticlesAsync(connection, path, fileHash, report, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -109,8 +128,9 @@ public sealed class IngestionPipeline
         }
     }
 
-    private async Task<FileOutcome> WriteFileAsync(
-        SqliteConnection connection, string path, string fileHash, ReadReport report, CancellationToken cancellationToken)
+    /// <param name="fileHash">Recorded in source_files when the articles came from a file; null otherwise.</param>
+    private async Task<FileOutcome> WriteArticlesAsync(
+        SqliteConnection connection, string path, string? fileHash, ReadReport report, CancellationToken cancellationToken)
     {
         var duplicateKey = report.Articles.GroupBy(a => a.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -155,7 +175,8 @@ public sealed class IngestionPipeline
             ArticleStore.DeleteArticle(connection, transaction, gone.Id);
             removed++;
         }
-        ArticleStore.RecordFile(connection, transaction, path, fileHash, new FileInfo(path).Length);
+        if (fileHash is not null)
+            ArticleStore.RecordFile(connection, transaction, path, fileHash, new FileInfo(path).Length);
         transaction.Commit();
         return new FileOutcome(path, FileStatus.Ingested, report, added, updated, unchanged, removed, chunks);
     }

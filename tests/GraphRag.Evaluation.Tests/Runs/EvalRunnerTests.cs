@@ -21,8 +21,7 @@ public sealed class EvalRunnerTests
         using var dir = new TempDirectory();
         var dataset = BeirDataset.Read(TinyBeir.Write(dir));
         await using var services = NotesCorpus.CreateServices(dir.File("beir.db"));
-        var ingester = new BeirIngester(services.GetRequiredService<GraphRagDatabase>(),
-            services.GetRequiredService<IOptions<ChunkingOptions>>().Value, services.GetServices<IArticleIndexer>(), services.GetServices<IBatchFinalizer>());
+        var ingester = new BeirIngester(services.GetRequiredService<IngestionPipeline>(), services.GetRequiredService<GraphRagDatabase>());
         var passages = await ingester.IngestAsync(dataset, TestContext.Current.CancellationToken);
         Assert.Equal(["p1", "p2", "p3", "p4"], passages.Values.Order());
 

@@ -146,6 +146,24 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(before, DatabaseSnapshot.Take(_database));
     }
 
+    [Fact]
+    public async Task Articles_given_directly_are_written_like_a_files_and_survive_prune()
+    {
+        Article[] passages = [new("p1", "Okapi", "BM25 saturates term frequency."), new("p2", "Fusion", "RRF adds reciprocal ranks.")];
+        var first = await Pipeline().IngestArticlesAsync("beir:tiny", passages, Ct);
+        Assert.Equal(2, first.ArticlesAdded);
+        var before = DatabaseSnapshot.Take(_database);
+
+        var again = await Pipeline().IngestArticlesAsync("beir:tiny", passages, Ct);
+        var pruned = await Pipeline().IngestAsync([], prune: true, cancellationToken: Ct);
+
+        Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated);
+        Assert.Equal(0, pruned.ArticlesRemoved);
+        Assert.Equal(before, DatabaseSnapshot.Take(_database));
+        var dropped = await Pipeline().IngestArticlesAsync("beir:tiny", passages[..1], Ct);
+        Assert.Equal(1, dropped.ArticlesRemoved);
+    }
+
     /// <summary>A real indexer failure (the fault an embedding or graph step could raise) on one article.</summary>
     private sealed class FailingIndexer(string trigger) : IArticleIndexer
     {

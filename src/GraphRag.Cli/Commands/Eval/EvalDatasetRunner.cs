@@ -47,10 +47,8 @@ public static class EvalDatasetRunner
                 services.PostConfigure<StoreOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
             progress.Report($"Ingesting {dataset.Corpus.Count} passages of {dataset.Name} into a temporary database…");
             var ingester = new BeirIngester(
-                host.Services.GetRequiredService<GraphRagDatabase>(),
-                host.Services.GetRequiredService<IOptions<ChunkingOptions>>().Value,
-                host.Services.GetServices<IArticleIndexer>(),
-                host.Services.GetServices<IBatchFinalizer>());
+                host.Services.GetRequiredService<IngestionPipeline>(),
+                host.Services.GetRequiredService<GraphRagDatabase>());
             var passages = await ingester.IngestAsync(dataset, cancellationToken);
             var mapper = new ArticleRunMapper(dataset.Qrels, passages);
             return await RunModesAsync(host, dataset.Name, dataset.Queries, mapper, request, progress, cancellationToken);
