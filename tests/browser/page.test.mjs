@@ -166,7 +166,7 @@ test("uploading a file ingests it with progress, and the answer then cites it", 
   await page.locator("#upload-files").setInputFiles(file);
   await page.locator("#upload-form button").click();
   await page.waitForFunction(() => document.getElementById("job-summary").textContent.startsWith("Done:"), null, { timeout: 60_000 });
-  assert.match(await page.locator("#job-summary").innerText(), /Done: 1 files, 1 articles added/);
+  assert.match(await page.locator("#job-summary").innerText(), /Done: 1 file, 1 article added/);
   assert.match(await page.locator("#job-files").innerText(), /wombat-census\.md: ingested/);
   assert.equal(await page.locator("#job-progress").evaluate(p => p.value === p.max), true);
   await page.screenshot({ path: join(shots, "ingest.png") });

@@ -89,6 +89,8 @@ function showError(box, error) {
   box.hidden = false;
 }
 
+const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 function articleHref(articleId, from, to) {
   return from === undefined ? `#/article/${articleId}` : `#/article/${articleId}?from=${from}&to=${to}`;
 }
@@ -328,12 +330,12 @@ function renderJob(job) {
   progress.max = Math.max(job.filesTotal, 1);
   progress.value = job.filesDone;
   const state = job.state === "Running" ? `Ingesting: ${job.filesDone} of ${job.filesTotal} files`
-    : job.state === "Completed" ? `Done: ${job.filesDone} files, ${job.articlesAdded} articles added, ${job.articlesUpdated} updated, ${job.chunksWritten} chunks written${job.filesFailed ? `, ${job.filesFailed} failed` : ""}.`
+    : job.state === "Completed" ? `Done: ${count(job.filesDone, "file")}, ${count(job.articlesAdded, "article")} added, ${job.articlesUpdated} updated, ${count(job.chunksWritten, "chunk")} written${job.filesFailed ? `, ${job.filesFailed} failed` : ""}.`
     : `${job.state}: ${job.error}`;
   $("job-summary").textContent = state;
   $("job-files").replaceChildren(...job.files.map(f => el("li", { class: f.status === "Failed" ? "status-failed" : null },
     `${f.path.split("/").pop()}: ${f.status.toLowerCase()}`,
-    f.error ? ` (${f.error})` : f.status === "Ingested" ? ` (${f.articlesAdded + f.articlesUpdated} articles, ${f.chunksWritten} chunks)` : "")));
+    f.error ? ` (${f.error})` : f.status === "Ingested" ? ` (${count(f.articlesAdded + f.articlesUpdated, "article")}, ${count(f.chunksWritten, "chunk")})` : "")));
 }
 
 async function startIngest(form, send) {
