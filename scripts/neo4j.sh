@@ -120,14 +120,7 @@ start() {
   chmod 600 "$env_file"
 }
 
-set_configure_ports() {
-  local conf="$home/conf/neo4j.conf"
-  sed -i '/^dbms\.connector\.http\.listen_address=/d; /^dbms\.connector\.bolt\.listen_address=/d' "$conf"
-  printf 'dbms.connector.http.listen_address=127.0.0.1:%s\ndbms.connector.bolt.listen_address=127.0.0.1:%s\n' \
-    "$http_port" "$bolt_port" >>"$conf"
-}
-
-password() {
+set_password() {
   local pass="$1"
   if [[ "$(http_code -u "neo4j:$pass" "$url/db/data/")" == "200" ]]; then
     return
