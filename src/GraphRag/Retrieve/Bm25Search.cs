@@ -58,6 +58,17 @@ public sealed class Bm25Search(GraphRagDatabase database) : IRetriever
         terms.Where(t => row.Text.Contains(t, StringComparison.OrdinalIgnoreCase)
                          || row.Title.Contains(t, StringComparison.OrdinalIgnoreCase));
 
-    private sealed record Row(long ChunkId, long ArticleId, string Title, string HeadingPath, string Text,
-        long StartOffset, long EndOffset, double Score);
+    // Settable properties, not a positional record: with no rows SQLite reports the computed score
+    // column as a BLOB, and Dapper matches constructors by column type but properties by name.
+    private sealed class Row
+    {
+        public long ChunkId { get; set; }
+        public long ArticleId { get; set; }
+        public string Title { get; set; } = "";
+        public string HeadingPath { get; set; } = "";
+        public string Text { get; set; } = "";
+        public long StartOffset { get; set; }
+        public long EndOffset { get; set; }
+        public double Score { get; set; }
+    }
 }

@@ -25,6 +25,12 @@ public sealed class Bm25SearchTests(IngestedCorpus corpus) : IClassFixture<Inges
             Assert.Equal(hit.Text, store.GetArticle(hit.ArticleId)!.Text[hit.StartOffset..hit.EndOffset]);
     }
 
+    [Fact]
+    public async Task A_query_that_matches_nothing_returns_an_empty_list()
+    {
+        Assert.Empty(await new Bm25Search(corpus.Database).SearchAsync("zebra quokka xylophone", 5, Ct));
+    }
+
     [Theory]
     [InlineData("NEAR(attention transformer) OR \"")]
     [InlineData("attention* AND -transformer ^title:x")]
