@@ -36,18 +36,25 @@ dotnet_status=${PIPESTATUS[0]}
 set -e
 
 browser_status=0
+browser_log="$(mktemp)"
 if [[ -x scripts/browser-tests.sh ]]; then
     step "browser tests"
-    scripts/browser-tests.sh || browser_status=$?
+    set +e
+    scripts/browser-tests.sh 2>&1 | tee "$browser_log"
+    browser_status=${PIPESTATUS[0]}
+    set -e
 fi
 
-# One total over every test assembly: dotnet prints "Failed: a, Passed: b, Skipped: c" per assembly.
-read -r passed failed skipped < <(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
-    sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
-    awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+# One total over every test assembly (dotnet prints "Passed: n", "Failed: n", "Skipped: n" per assembly)
+# and the browser tests ("Browser tests: n passed, m failed").
+count() { grep -E "^\s+$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+if read -r bp bf < <(grep -Eo 'Browser tests: [0-9]+ passed, [0-9]+ failed' "$browser_log" | tail -n 1 | awk '{print $3, $5}'); then
+    passed=$((passed + bp)); failed=$((failed + bf))
+fi
 echo
 echo "Skipped tests and why:"
-grep -E '^\s+Skipped ' -A2 "$log" | grep -E 'SKIPPED|Skipped ' | sed 's/^/  /' || echo "  none"
+grep -E 'SKIPPED' "$log" | sed -E 's/^\[xUnit[^]]*\]\s*//' | sort | uniq -c | sort -rn | sed 's/^/  /' || echo "  none"
 printf '\nFinished in %d s.\n' $((SECONDS - started))
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [[ $dotnet_status -eq 0 && $browser_status -eq 0 && $failed -eq 0 ]]
