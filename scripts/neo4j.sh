@@ -87,7 +87,8 @@ password() {
   cat "$file"
 }
 
-http_code() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
+# A bounded wait: a server that accepts connections but does not answer must not hang the script.
+http_code() { curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$@" || true; }
 
 answers() { [[ "$(http_code "$url/")" == "200" ]]; }
 

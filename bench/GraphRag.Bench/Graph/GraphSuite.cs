@@ -135,6 +135,8 @@ public sealed class GraphSuite : IBenchSuite
                     Measure.Percentile(ppr, 0.5).ToString("F2"), Measure.Percentile(ppr, 0.95).ToString("F2"), (hopP95 / embeddedHop.Value).ToString("F2"));
             }
         }
+        if (neo4j is not null)
+            await new Neo4jGraphStore(new Neo4jHttpClient(new HttpClient(), neo4j), neo4j).DeleteAllAsync();
         AnsiConsole.MarkupLine("[bold]Graph writes[/] (every article graph replaced once; rows = entities + chunks + mentions + relations sent)");
         AnsiConsole.Write(writes);
         AnsiConsole.MarkupLine("[bold]Graph reads[/] (2-hop: the 50 most connected entities, ×3; PPR: 15 queries ×3, in-memory snapshot cached)");
