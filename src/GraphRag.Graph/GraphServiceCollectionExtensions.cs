@@ -47,6 +47,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<GraphSnapshotCache>();
         services.AddSingleton<IRetriever, GraphRetriever>();
         services.AddSingleton<CommunityFinder>();
+        services.AddSingleton<GraphRag.Answer.IThemeSource, CommunityThemes>();
         return services;
     }
 }
