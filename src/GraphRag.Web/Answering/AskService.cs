@@ -19,6 +19,10 @@ public sealed class AskService(RetrieverCatalog catalog, IServiceProvider servic
 
     public async Task<AskResult> AskAsync(string? question, string? mode, CancellationToken cancellationToken)
     {
+        // A question about the notes as a whole gets their themes (from the graph), as on the command line.
+        if (question is not null && BroadQuestions.IsBroad(question) && services.GetService<IThemeSource>() is { } themes)
+            return new AskResult(await new ThemeAnswerer(themes, services.GetRequiredService<GraphRag.Store.ArticleStore>())
+                .AnswerAsync(question, cancellationToken), []);
         var recorder = new RecordingRetriever(catalog.Get(mode));
         var answer = Generator is { } chat
             ? await new GenerativeAnswerer(recorder, chat).AnswerAsync(question ?? "", cancellationToken)
@@ -32,7 +36,7 @@ public sealed class AskService(RetrieverCatalog catalog, IServiceProvider servic
     /// </summary>
     public async Task<IAsyncEnumerable<SseItem<object>>> StreamAsync(string? question, string? mode, CancellationToken cancellationToken)
     {
-        if (Generator is not { } chat)
+        if (Generator is not { } chat || (question is not null && BroadQuestions.IsBroad(question)))
         {
             var extracted = await AskAsync(question, mode, cancellationToken);
             return Events([new("passages", extracted.Passages), new("done", extracted)]);
