@@ -47,14 +47,14 @@ fi
 
 # One total over every test assembly (dotnet prints "Passed: n", "Failed: n", "Skipped: n" per assembly)
 # and the browser tests ("Browser tests: n passed, m failed").
-count() { grep -E "^\s+$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+count() { { grep -E "^\s+$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
-if read -r bp bf < <(grep -Eo 'Browser tests: [0-9]+ passed, [0-9]+ failed' "$browser_log" | tail -n 1 | awk '{print $3, $5}'); then
+if read -r bp bf < <({ grep -Eo 'Browser tests: [0-9]+ passed, [0-9]+ failed' "$browser_log" || true; } | tail -n 1 | awk '{print $3, $5}') && [[ -n "$bp" ]]; then
     passed=$((passed + bp)); failed=$((failed + bf))
 fi
 echo
 echo "Skipped tests and why:"
-grep -E 'SKIPPED' "$log" | sed -E 's/^\[xUnit[^]]*\]\s*//' | sort | uniq -c | sort -rn | sed 's/^/  /' || echo "  none"
+{ grep -E 'SKIPPED' "$log" || echo "none"; } | sed -E 's/^\[xUnit[^]]*\]\s*//' | sort | uniq -c | sort -rn | sed 's/^/  /'
 printf '\nFinished in %d s.\n' $((SECONDS - started))
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [[ $dotnet_status -eq 0 && $browser_status -eq 0 && $failed -eq 0 ]]
