@@ -26,7 +26,20 @@ log() { printf 'neo4j.sh: %s\n' "$*" >&2; }
 open_packages=(java.lang java.lang.reflect java.nio sun.nio.ch java.util java.util.concurrent java.io
   jdk.internal.misc java.net sun.nio.fs java.util.concurrent.atomic jdk.internal.ref)
 
+# zip (the Bolt fix) and curl (every HTTP call) are on the project's image; install them where they are not.
+ensure_tools() {
+  local missing=() tool
+  for tool in zip curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  ((${#missing[@]} == 0)) && return 0
+  log "installing ${missing[*]}"
+  local sudo_cmd=""
+  [[ $EUID -ne 0 ]] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 install() {
+  ensure_tools
   if [[ -f "$home/.graphrag-patched" ]]; then
     log "already installed in $home"
     return
