@@ -1,3 +1,4 @@
+using GraphRag.Answer;
 using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
@@ -37,6 +38,9 @@ public static class GraphRagServiceCollectionExtensions
         services.AddSingleton<IRetriever, Bm25Search>();
         services.AddSingleton<IRetriever, HybridSearch>();
         services.AddSingleton<RetrieverCatalog>();
+        // The generator and the themes are optional: registered by the generator and graph libraries when configured.
+        services.AddTransient(sp => new QuestionAnswerer(
+            sp.GetService<Microsoft.Extensions.AI.IChatClient>(), sp.GetService<IThemeSource>(), sp.GetRequiredService<ArticleStore>()));
         return services;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GraphRag.Answer;
 using GraphRag.Retrieve;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -30,14 +29,8 @@ public static class AskCommand
             using var host = CliHost.Build(parse, settings: settings);
             Guards.RequireIngested(host.Services);
             var retriever = host.Services.GetRequiredService<RetrieverCatalog>().Get(parse.GetValue(mode));
-            var text = parse.GetValue(question)!;
-            // A question about the notes as a whole gets their themes; otherwise a configured generator
-            // writes the answer, and without one the answer is extracted from the notes.
-            var answer = BroadQuestions.IsBroad(text) && host.Services.GetService<IThemeSource>() is { } themes
-                ? await new ThemeAnswerer(themes, host.Services.GetRequiredService<GraphRag.Store.ArticleStore>()).AnswerAsync(text, cancellationToken)
-                : host.Services.GetService<IChatClient>() is { } chat
-                    ? await new GenerativeAnswerer(retriever, chat).AnswerAsync(text, cancellationToken)
-                    : await new ExtractiveAnswerer(retriever).AnswerAsync(text, cancellationToken);
+            var answer = await host.Services.GetRequiredService<QuestionAnswerer>()
+                .AnswerAsync(parse.GetValue(question)!, () => retriever, cancellationToken);
             if (parse.GetValue(json))
                 CliJson.Write(new { answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations });
             else

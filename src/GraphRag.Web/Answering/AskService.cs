@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphRag.Web.Answering;
 
 /// <summary>
-/// Answers a question from the notes: with the registered generator (an <see cref="IChatClient"/>)
-/// when there is one, through <see cref="GenerativeAnswerer"/>, otherwise extractively. Either way
-/// the answer comes with the passages it drew from, each saying why it was found.
+/// Answers a question from the notes as <see cref="QuestionAnswerer"/> chooses (themes, the registered
+/// generator, or extraction), and streams the generator's text as it is written. The answer comes
+/// with the passages it drew from, each saying why it was found.
 /// </summary>
 public sealed class AskService(RetrieverCatalog catalog, IServiceProvider services)
 {
@@ -19,15 +19,11 @@ public sealed class AskService(RetrieverCatalog catalog, IServiceProvider servic
 
     public async Task<AskResult> AskAsync(string? question, string? mode, CancellationToken cancellationToken)
     {
-        // A question about the notes as a whole gets their themes (from the graph), as on the command line.
-        if (question is not null && BroadQuestions.IsBroad(question) && services.GetService<IThemeSource>() is { } themes)
-            return new AskResult(await new ThemeAnswerer(themes, services.GetRequiredService<GraphRag.Store.ArticleStore>())
-                .AnswerAsync(question, cancellationToken), []);
-        var recorder = new RecordingRetriever(catalog.Get(mode));
-        var answer = Generator is { } chat
-            ? await new GenerativeAnswerer(recorder, chat).AnswerAsync(question ?? "", cancellationToken)
-            : await new ExtractiveAnswerer(recorder).AnswerAsync(question ?? "", cancellationToken);
-        return new AskResult(answer, recorder.LastHits);
+        // Same choice as the command line (themes, generator or extraction); the recorder keeps the passages used.
+        RecordingRetriever? recorder = null;
+        var answer = await services.GetRequiredService<QuestionAnswerer>()
+            .AnswerAsync(question ?? "", () => recorder = new RecordingRetriever(catalog.Get(mode)), cancellationToken);
+        return new AskResult(answer, recorder?.LastHits ?? []);
     }
 
     /// <summary>
