@@ -15,11 +15,19 @@ public sealed class ExactVectorIndex : IVectorIndex
     private readonly long[] _chunkIds;
 
     /// <param name="matrix">Row-major [rows, dimensions].</param>
-    /// <param name="chunkIds">The chunk of each row; rows of one chunk may repeat an id.</param>
+    /// <param name="chunkIds">
+    /// The chunk of each row, in ascending order: a chunk's windows are adjacent rows (the store loads
+    /// them ORDER BY chunk_id, window), so the best window per chunk is one pass over runs of equal ids.
+    /// </param>
     public ExactVectorIndex(float[] matrix, long[] chunkIds, int dimensions)
     {
         if (dimensions <= 0 || matrix.Length != chunkIds.Length * dimensions)
             throw new ArgumentException($"matrix has {matrix.Length} floats, expected {chunkIds.Length} rows × {dimensions}.");
+        for (var i = 1; i < chunkIds.Length; i++)
+        {
+            if (chunkIds[i] < chunkIds[i - 1])
+                throw new ArgumentException($"chunk ids must be in ascending order; row {i} ({chunkIds[i]}) follows {chunkIds[i - 1]}.");
+        }
         _matrix = matrix;
         _chunkIds = chunkIds;
         Dimensions = dimensions;
@@ -57,18 +65,18 @@ public sealed class ExactVectorIndex : IVectorIndex
 
     private IReadOnlyList<(long ChunkId, float Score)> TopChunks(float[] scores, int top)
     {
-        // Best window per chunk first, then a bounded min-heap keeps the k best chunks.
-        var best = new Dictionary<long, float>();
-        for (var row = 0; row < scores.Length; row++)
-        {
-            if (!best.TryGetValue(_chunkIds[row], out var current) || scores[row] > current)
-                best[_chunkIds[row]] = scores[row];
-        }
+        // One pass over runs of equal chunk ids (a chunk's windows) keeps each chunk's best window;
+        // a bounded min-heap keeps the k best chunks.
         var heap = new PriorityQueue<long, (float Score, long NegId)>();
-        foreach (var (chunkId, score) in best)
+        var row = 0;
+        while (row < scores.Length)
         {
+            var chunkId = _chunkIds[row];
+            var best = scores[row];
+            for (row++; row < scores.Length && _chunkIds[row] == chunkId; row++)
+                best = Math.Max(best, scores[row]);
             // Ties go to the lower chunk id, so results do not depend on load order.
-            var key = (score, -chunkId);
+            var key = (best, -chunkId);
             if (heap.Count < top)
                 heap.Enqueue(chunkId, key);
             else if (heap.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)

@@ -37,6 +37,13 @@ public class ExactVectorIndexTests
     }
 
     [Fact]
+    public void Chunk_ids_out_of_order_are_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ExactVectorIndex(new float[12], [1, 3, 2], 4));
+        Assert.Contains("ascending", error.Message);
+    }
+
+    [Fact]
     public void An_empty_index_returns_nothing()
     {
         Assert.Empty(new ExactVectorIndex([], [], 4).Search(new float[4], 5));
