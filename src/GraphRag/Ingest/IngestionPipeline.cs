@@ -88,7 +88,7 @@ public sealed class IngestionPipeline
         var clock = Stopwatch.StartNew();
         using var connection = _database.Open();
         var report = new ReadReport(source, "articles", articles, 0, articles.Sum(a => (long)a.Text.Length), 0);
-        var outcome = await WriteArticlesAsync(connection, source, fileHash: null, report, cancellationToken);
+        var outcome = await WriteArticlesAsync(connection, source, file: null, report, cancellationToken);
         var summary = new IngestionSummary([outcome], clock.Elapsed);
         foreach (var finalizer in _finalizers)
             await finalizer.FinalizeAsync(summary, null, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class IngestionPipeline
     private async Task<FileOutcome> IngestFileAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         ReadReport report;
-        string fileHash;
+        SourceFileVersion file;
         try
         {
             var length = new FileInfo(path).Length;
@@ -106,8 +106,8 @@ public sealed class IngestionPipeline
                 throw new IngestionException(path,
                     $"file is {length / (1024.0 * 1024):F1} MB; the limit is {ArticleReader.MaxFileBytes / (1024 * 1024)} MB (split it into smaller files)");
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            fileHash = ContentHash.Of(ContentHash.Of(bytes), _fingerprint);
-            if (ArticleStore.FileHash(connection, path) == fileHash)
+            file = new SourceFileVersion(ContentHash.Of(ContentHash.Of(bytes), _fingerprint), bytes.Length);
+            if (ArticleStore.FileHash(connection, path) == file.Hash)
                 return new FileOutcome(path, FileStatus.Unchanged, null, 0, 0, 0, 0, 0);
             report = _reader.Read(path, bytes);
         }
@@ -119,7 +119,7 @@ public sealed class IngestionPipeline
 
         try
         {
-            return await WriteArticlesAsync(connection, path, fileHash, report, cancellationToken);
+            return await WriteArticlesAsync(connection, path, file, report, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -128,9 +128,9 @@ public sealed class IngestionPipeline
         }
     }
 
-    /// <param name="fileHash">Recorded in source_files when the articles came from a file; null otherwise.</param>
+    /// <param name="file">Recorded in source_files when the articles came from a file; null otherwise.</param>
     private async Task<FileOutcome> WriteArticlesAsync(
-        SqliteConnection connection, string path, string? fileHash, ReadReport report, CancellationToken cancellationToken)
+        SqliteConnection connection, string path, SourceFileVersion? file, ReadReport report, CancellationToken cancellationToken)
     {
         var duplicateKey = report.Articles.GroupBy(a => a.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -175,8 +175,8 @@ public sealed class IngestionPipeline
             ArticleStore.DeleteArticle(connection, transaction, gone.Id);
             removed++;
         }
-        if (fileHash is not null)
-            ArticleStore.RecordFile(connection, transaction, path, fileHash, new FileInfo(path).Length);
+        if (file is { } read)
+            ArticleStore.RecordFile(connection, transaction, path, read.Hash, read.Size);
         transaction.Commit();
         return new FileOutcome(path, FileStatus.Ingested, report, added, updated, unchanged, removed, chunks);
     }
@@ -208,4 +208,7 @@ public sealed class IngestionPipeline
 
     private static FileOutcome Failure(string path, string error) =>
         new(path, FileStatus.Failed, null, 0, 0, 0, 0, 0, error);
+
+    /// <summary>The version of a file that was read: its hash (with the ingestion fingerprint) and its size.</summary>
+    private readonly record struct SourceFileVersion(string Hash, long Size);
 }
