@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GraphRag.Cli;
 
@@ -27,7 +28,10 @@ public static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddGraphRagServices(builder.Configuration);
         configure?.Invoke(builder.Services);
-        return builder.Build();
+        var host = builder.Build();
+        // Commands use the services without starting the host, so the start-up checks run here.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
     }
 
     public static void AddConfiguration(IConfigurationBuilder configuration, ParseResult parse)
@@ -43,6 +47,6 @@ public static class CliHost
         }
         configuration.AddEnvironmentVariables("GRAPHRAG_");
         if (parse.GetValue(GlobalOptions.Database) is { } db)
-            configuration.AddInMemoryCollection([new("GraphRag:Database", db)]);
+            configuration.AddInMemoryCollection([new($"{GraphRagOptions.Section}:Database", db)]);
     }
 }

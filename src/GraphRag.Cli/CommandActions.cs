@@ -41,7 +41,7 @@ public static class CommandActions
     /// <summary>Failures caused by what the user gave us: their message is enough.</summary>
     public static bool IsUserError(Exception ex) => ex is UserFacingException or ArgumentException
         or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
-        or NotSupportedException or GraphRag.Ingest.IngestionException;
+        or NotSupportedException or GraphRag.Ingest.IngestionException or Microsoft.Extensions.Options.OptionsValidationException;
 
     public static void WriteError(string message)
     {

@@ -1,9 +1,10 @@
 using GraphRag.Cuda;
 using GraphRag.Cuda.Models;
 using GraphRag.Generation.Models;
-using Microsoft.Extensions.Configuration;
+using GraphRag.Generation.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GraphRag.Cli;
 
@@ -16,9 +17,9 @@ public static class ComputePlacement
 {
     public static IDecoderModel Place(IServiceProvider services, IDecoderModel model)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
+        var backend = services.GetRequiredService<IOptions<GeneratorOptions>>().Value.Backend;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("GraphRag.Compute");
-        return DecoderModelPlacement.Place(model, Preference(configuration["GraphRag:Generator:Backend"]), logger);
+        return DecoderModelPlacement.Place(model, Preference(backend), logger);
     }
 
     public static ComputeBackendPreference Preference(string? setting) => setting?.ToLowerInvariant() switch

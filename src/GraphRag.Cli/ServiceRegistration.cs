@@ -1,12 +1,16 @@
 using GraphRag.Embeddings;
 using GraphRag.Graph;
 using GraphRag.Generation;
+using GraphRag.Retrieve;
+using GraphRag.Retrieve.Dense;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GraphRag.Cli;
 
-/// <summary>Wires every GraphRag library into the host. One line per library.</summary>
+/// <summary>The composition root: wires every GraphRag library into the host. One line per library.</summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddGraphRagServices(this IServiceCollection services, IConfiguration configuration)
@@ -24,17 +28,26 @@ public static class ServiceRegistration
     /// </summary>
     private static void AddDenseRetrieval(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("GraphRag:Embeddings");
-        var encoder = section.Get<UseLiteOptions>() ?? new UseLiteOptions();
-        var modelDirectory = encoder.ResolveModelDirectory();
-        if (!section.GetValue("Enabled", true))
-            services.AddUnavailableMode("dense", "GraphRag:Embeddings:Enabled is false.");
+        // Read here, at registration, because it decides what is registered; the validated copy serves everything else.
+        var embeddings = configuration.GetSection(GraphRagOptions.Section).Get<GraphRagOptions>()?.Embeddings ?? new EmbeddingOptions();
+        var modelDirectory = embeddings.ResolveModelDirectory();
+        if (!embeddings.Enabled)
+            services.AddUnavailableMode(RetrievalModeNames.Dense, "GraphRag:Embeddings:Enabled is false.");
         else if (!File.Exists(Path.Combine(modelDirectory, "model.json")))
-            services.AddUnavailableMode("dense", $"the sentence encoder is not in {modelDirectory}; run scripts/fetch-assets.sh.");
+            services.AddUnavailableMode(RetrievalModeNames.Dense, $"the sentence encoder is not in {modelDirectory}; run scripts/fetch-assets.sh.");
         else
         {
-            services.AddUseLiteEncoder(configuration);
-            services.AddGraphRagDense(configuration);
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings;
+                return new UseLiteEmbeddingGenerator(new UseLiteOptions
+                {
+                    ModelDirectory = options.ResolveModelDirectory(),
+                    BatchSize = options.BatchSize,
+                    Threads = options.Threads,
+                });
+            });
+            services.AddGraphRagDense();
         }
     }
 }

@@ -17,7 +17,8 @@ public static class GeneratorServiceCollectionExtensions
         Func<IServiceProvider, Models.IDecoderModel, Models.IDecoderModel>? place = null)
     {
         var section = configuration.GetSection(GeneratorOptions.Section);
-        services.Configure<GeneratorOptions>(section);
+        services.AddOptions<GeneratorOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GeneratorOptions>, GeneratorOptionsValidator>();
         var options = section.Get<GeneratorOptions>() ?? new GeneratorOptions();
         if (options.IsConfigured)
             services.AddSingleton<IChatClient>(provider => GeneratorChatClients.Create(

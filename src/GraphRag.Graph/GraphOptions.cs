@@ -1,8 +1,12 @@
+using GraphRag.Graph.Retrieve;
+using Microsoft.Extensions.Options;
+
 namespace GraphRag.Graph;
 
-/// <summary>Bound from the "GraphRag:Graph" configuration section.</summary>
+/// <summary>GraphRag:Graph: where the graph is kept and how graph retrieval walks it.</summary>
 public sealed class GraphOptions
 {
+    public const string Section = "GraphRag:Graph";
     public const string EmbeddedStore = "embedded";
     public const string Neo4jStore = "neo4j";
 
@@ -11,16 +15,9 @@ public sealed class GraphOptions
 
     public Neo4jOptions Neo4j { get; set; } = new();
 
-    public bool UsesNeo4j => string.Equals(Store, Neo4jStore, StringComparison.OrdinalIgnoreCase);
+    public GraphRetrievalOptions Retrieval { get; set; } = new();
 
-    /// <summary>Throws with the setting to change when the store name is unknown.</summary>
-    public void Validate()
-    {
-        if (!string.Equals(Store, EmbeddedStore, StringComparison.OrdinalIgnoreCase) && !UsesNeo4j)
-            throw new ArgumentException($"GraphRag:Graph:Store is \"{Store}\"; use \"{EmbeddedStore}\" or \"{Neo4jStore}\".");
-        if (UsesNeo4j)
-            Neo4j.Validate();
-    }
+    public bool UsesNeo4j => string.Equals(Store, Neo4jStore, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class Neo4jOptions
@@ -38,14 +35,37 @@ public sealed class Neo4jOptions
     public int MaxRetries { get; set; } = 4;
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
 
-    public void Validate()
+/// <summary>Checks GraphRag:Graph at start-up; each failure names the key and the values allowed.</summary>
+public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphOptions options)
     {
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-            throw new ArgumentException($"GraphRag:Graph:Neo4j:Url \"{Url}\" is not an http(s) URL.");
-        if (string.IsNullOrEmpty(Password))
-            throw new ArgumentException("GraphRag:Graph:Neo4j:Password is empty: set it (scripts/neo4j.sh start writes it to .assets/neo4j.env) or use the environment variable GRAPHRAG_GraphRag__Graph__Neo4j__Password.");
-        if (BatchArticles < 1)
-            throw new ArgumentException($"GraphRag:Graph:Neo4j:BatchArticles must be at least 1 (it is {BatchArticles}).");
+        var errors = new List<string>();
+        if (!string.Equals(options.Store, GraphOptions.EmbeddedStore, StringComparison.OrdinalIgnoreCase) && !options.UsesNeo4j)
+            errors.Add($"{GraphOptions.Section}:Store is \"{options.Store}\"; use \"{GraphOptions.EmbeddedStore}\" or \"{GraphOptions.Neo4jStore}\".");
+        if (options.UsesNeo4j)
+        {
+            var neo4j = options.Neo4j;
+            if (!Uri.TryCreate(neo4j.Url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+                errors.Add($"{GraphOptions.Section}:Neo4j:Url \"{neo4j.Url}\" is not an http(s) URL.");
+            if (string.IsNullOrEmpty(neo4j.Password))
+                errors.Add($"{GraphOptions.Section}:Neo4j:Password is empty: set it (scripts/neo4j.sh start writes it to .assets/neo4j.env) or use the environment variable GRAPHRAG_GraphRag__Graph__Neo4j__Password.");
+            if (neo4j.BatchArticles < 1)
+                errors.Add($"{GraphOptions.Section}:Neo4j:BatchArticles must be at least 1 (it is {neo4j.BatchArticles}).");
+        }
+        var retrieval = options.Retrieval;
+        if (retrieval.Damping is <= 0 or >= 1)
+            errors.Add($"{GraphOptions.Section}:Retrieval:Damping is {retrieval.Damping}; it must be between 0 and 1 (exclusive).");
+        if (retrieval.PassageSeedCount < 1)
+            errors.Add($"{GraphOptions.Section}:Retrieval:PassageSeedCount must be at least 1 (it is {retrieval.PassageSeedCount}).");
+        if (retrieval.PassageSeedWeight is < 0 or > 1)
+            errors.Add($"{GraphOptions.Section}:Retrieval:PassageSeedWeight is {retrieval.PassageSeedWeight}; it must be between 0 and 1.");
+        if (!string.IsNullOrEmpty(retrieval.PassageSeeds)
+            && !retrieval.PassageSeeds.Equals(GraphRag.Retrieve.RetrievalModeNames.Lexical, StringComparison.OrdinalIgnoreCase)
+            && !retrieval.PassageSeeds.Equals(GraphRag.Retrieve.RetrievalModeNames.Dense, StringComparison.OrdinalIgnoreCase))
+            errors.Add($"{GraphOptions.Section}:Retrieval:PassageSeeds is \"{retrieval.PassageSeeds}\"; use \"lexical\", \"dense\" or empty (entities only).");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using GraphRag.Web.Answering;
 using GraphRag.Web.Api;
 using GraphRag.Web.Hosting;
 using GraphRag.Web.Ingestion;
@@ -50,7 +49,6 @@ public static class GraphRagWebApp
         var services = builder.Services;
         addGraphRagServices(services);
         services.AddSingleton(options);
-        services.AddSingleton<AskService>();
         services.AddSingleton<IngestionJobs>();
         services.AddSingleton<UploadFolder>();
         services.AddOpenApi();

@@ -5,6 +5,7 @@ namespace GraphRag.Web;
 /// </summary>
 public sealed class WebAppOptions
 {
+    public const string Section = "GraphRag:Web";
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Semicolon-separated listen addresses, as ASP.NET Core's --urls takes them.</summary>

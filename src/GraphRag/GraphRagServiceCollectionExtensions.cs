@@ -1,11 +1,10 @@
 using GraphRag.Answer;
 using GraphRag.Ingest;
-using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
-using GraphRag.Retrieve.Hybrid;
 using GraphRag.Store;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,45 +14,62 @@ namespace GraphRag;
 
 public static class GraphRagServiceCollectionExtensions
 {
-    /// <summary>The store, ingestion pipeline, lexical retrieval and extractive answers.</summary>
+    /// <summary>
+    /// The store, the ingestion pipeline, retrieval (every mode the registered modules allow,
+    /// composed in <see cref="RetrievalComposition"/>) and answering (<see cref="AnswerRouter"/>).
+    /// The "GraphRag" section is bound once and checked at start-up.
+    /// </summary>
     public static IServiceCollection AddGraphRagCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("GraphRag");
-        services.Configure<StoreOptions>(section);
-        services.Configure<ChunkingOptions>(section.GetSection("Chunking"));
-        services.Configure<RetrievalOptions>(section.GetSection("Retrieval"));
+        services.AddOptions<GraphRagOptions>().Bind(configuration.GetSection(GraphRagOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphRagOptions>, GraphRagOptionsValidator>();
 
-        services.AddSingleton<GraphRagDatabase>();
+        services.AddSingleton(sp => new GraphRagDatabase(
+            sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Database,
+            sp.GetServices<IReadOnlyList<Migration>>().SelectMany(m => m)));
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<ArticleReader>();
         services.AddTransient(sp => new IngestionPipeline(
             sp.GetRequiredService<GraphRagDatabase>(),
             sp.GetRequiredService<ArticleReader>(),
-            sp.GetRequiredService<IOptions<ChunkingOptions>>().Value,
+            sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Chunking,
             sp.GetServices<IArticleIndexer>(),
             sp.GetServices<IBatchFinalizer>(),
             sp.GetRequiredService<ILogger<IngestionPipeline>>()));
 
-        services.Configure<HybridOptions>(section.GetSection("Retrieval:Hybrid"));
-        services.AddSingleton<IRetriever, Bm25Search>();
-        services.AddSingleton<IRetriever, HybridSearch>();
-        services.AddSingleton<RetrieverCatalog>();
+        services.AddSingleton(sp => RetrievalComposition.Compose(
+            sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Retrieval,
+            sp.GetRequiredService<GraphRagDatabase>(),
+            sp.GetService<DenseRanker>(),
+            sp.GetService<IGraphRankerFactory>(),
+            sp.GetServices<UnavailableMode>()));
+        services.AddSingleton<PassageSearch>();
+
         // The generator and the themes are optional: registered by the generator and graph libraries when configured.
-        services.AddTransient(sp => new QuestionAnswerer(
-            sp.GetService<Microsoft.Extensions.AI.IChatClient>(), sp.GetService<IThemeSource>(), sp.GetRequiredService<ArticleStore>()));
+        services.AddSingleton<IAnswerer>(sp =>
+        {
+            var search = sp.GetRequiredService<PassageSearch>();
+            return new AnswerRouter(
+                new ExtractiveAnswerer(search),
+                sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat) : null,
+                sp.GetService<IThemeSource>() is { } themes ? new ThemeAnswerer(themes, sp.GetRequiredService<ArticleStore>()) : null);
+        });
         return services;
     }
 
     /// <summary>
-    /// Dense retrieval and chunk embedding at ingestion, over the IEmbeddingGenerator registered
-    /// by the caller (the in-process encoder, or any other implementation).
+    /// Dense retrieval and chunk embedding at ingestion, over the encoders the caller registers:
+    /// the document encoder as the <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, and the
+    /// query encoder given here (the same one unless the model embeds questions differently).
     /// </summary>
-    public static IServiceCollection AddGraphRagDense(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGraphRagDense(this IServiceCollection services,
+        Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>>? queryEncoder = null)
     {
-        services.Configure<EmbeddingOptions>(configuration.GetSection("GraphRag:Embeddings"));
         services.AddSingleton<VectorIndexCache>();
         services.AddSingleton<IArticleIndexer, EmbeddingIndexer>();
-        services.AddSingleton<IRetriever, DenseSearch>();
+        services.AddSingleton(sp => new DenseRanker(
+            queryEncoder?.Invoke(sp) ?? sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<VectorIndexCache>()));
         return services;
     }
 

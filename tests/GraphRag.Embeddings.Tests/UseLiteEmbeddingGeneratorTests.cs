@@ -1,8 +1,6 @@
 using GraphRag.Embeddings.Tests.UseLite;
 using GraphRag.Embeddings.UseLite;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphRag.Embeddings.Tests;
 
@@ -50,21 +48,13 @@ public class UseLiteEmbeddingGeneratorTests(ModelFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void The_DI_registration_reads_GraphRag_Embeddings_and_rejects_bad_values()
+    public void Bad_settings_are_rejected_with_the_key_to_change()
     {
-        IConfiguration Config(string batchSize) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var error = Assert.Throws<ArgumentException>(() => new UseLiteEmbeddingGenerator(new UseLiteOptions
         {
-            ["GraphRag:Embeddings:ModelDirectory"] = "/nonexistent/use-lite",
-            ["GraphRag:Embeddings:BatchSize"] = batchSize,
-        }).Build();
-
-        using var good = new ServiceCollection().AddUseLiteEncoder(Config("8")).BuildServiceProvider();
-        var generator = good.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        Assert.IsType<UseLiteEmbeddingGenerator>(generator);
-        Assert.Same(generator, good.GetRequiredService<UseLiteEmbeddingGenerator>());
-
-        using var bad = new ServiceCollection().AddUseLiteEncoder(Config("0")).BuildServiceProvider();
-        var error = Assert.Throws<ArgumentException>(() => bad.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+            ModelDirectory = "/nonexistent/use-lite",
+            BatchSize = 0,
+        }));
         Assert.Contains("BatchSize", error.Message);
     }
 

@@ -22,7 +22,9 @@ public sealed class NotesCorpus : IAsyncDisposable
 
     public GraphRagDatabase Database => Services.GetRequiredService<GraphRagDatabase>();
 
-    public RetrieverCatalog Retrievers => Services.GetRequiredService<RetrieverCatalog>();
+    public ArticleStore Store => Services.GetRequiredService<ArticleStore>();
+
+    public PassageSearch Search => Services.GetRequiredService<PassageSearch>();
 
     public static async Task<NotesCorpus> IngestAsync()
     {

@@ -3,6 +3,7 @@ using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Retrieve;
+using GraphRag.Retrieve.Lexical;
 using GraphRag.Store;
 using Spectre.Console;
 
@@ -39,7 +40,7 @@ public sealed class SearchSuite : IBenchSuite
             var database = new GraphRagDatabase(Path.Combine(work, $"x{n}.db"));
             await new IngestionPipeline(database, new ArticleReader(), new ChunkingOptions())
                 .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
-            var search = new Bm25Search(database);
+            var search = new PassageSearch(RetrievalComposition.Compose(new RetrievalOptions(), database, null, null, []), new ArticleStore(database));
             var samples = Sample(q => search.SearchAsync(q, 10).GetAwaiter().GetResult());
             using var connection = database.Open();
             var bare = Sample(q => connection.ExecuteScalar<long>("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $m",

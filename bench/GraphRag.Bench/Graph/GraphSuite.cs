@@ -12,7 +12,7 @@ using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Retrieve;
-using GraphRag.Retrieve.Hybrid;
+using GraphRag.Retrieve.Fusion;
 using GraphRag.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,8 +65,8 @@ public sealed class GraphSuite : IBenchSuite
         var baseline = Measure.BestSeconds(3, () =>
         {
             foreach (var a in articles)
-                foreach (var s in GraphRag.Graph.Extract.SentenceSplitter.Split(a.Text))
-                    Tokenizer.Tokenize(a.Text, s);
+                foreach (var s in GraphRag.Text.Sentences.Split(a.Text))
+                    GraphRag.Text.Words.Find(a.Text, s);
         });
         var table = new Table().AddColumns("articles", "MB", "entities", "extract s", "articles/s", "MB/s", "split+tokenise s", "× split+tokenise");
         table.AddRow(articles.Count.ToString(), (characters / 1e6).ToString("F2"), entities.ToString(), seconds.ToString("F3"),
@@ -86,18 +86,16 @@ public sealed class GraphSuite : IBenchSuite
         var reads = new Table().AddColumns("corpus", "store", "entities", "relations", "snapshot load ms", "2-hop p50 ms", "2-hop p95 ms", "PPR p50 ms", "PPR p95 ms", "2-hop × embedded");
         foreach (var (label, n) in new[] { ("notes (1×)", 1), ($"synthetic ({copies}×)", copies) })
         {
-            var database = new GraphRagDatabase(Path.Combine(work, $"x{n}.db"));
-            var options = Options.Create(new GraphOptions());
+            var database = new GraphRagDatabase(Path.Combine(work, $"x{n}.db"), EmbeddedGraphStore.Migrations);
             var clock = Stopwatch.StartNew();
             await new IngestionPipeline(database, new ArticleReader(), new ChunkingOptions(),
-                    [new GraphIndexer(new ArticleGraphExtractor(), options)])
+                    [new GraphIndexer(new ArticleGraphExtractor(), database, new NoGraphMirror())])
                 .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
             AnsiConsole.MarkupLine($"[grey]{label}: ingested with graph extraction in {clock.Elapsed.TotalSeconds:F1} s[/]");
-            using (var connection = database.Open())
-            using (var transaction = connection.BeginTransaction())
+            using (var write = database.BeginWrite())
             {
-                SqliteGraphWriter.PruneAll(connection, transaction);
-                transaction.Commit();
+                SqliteGraphWriter.PruneAll(write);
+                write.Commit();
             }
 
             var graphs = ReadAll(database);
@@ -126,8 +124,9 @@ public sealed class GraphSuite : IBenchSuite
                 // The 50 most connected entities: the expensive neighbourhoods.
                 var keys = degree.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(50).Select(kv => kv.Key).ToList();
                 var hops = Sample(keys, k => store.GetNeighbourhoodAsync(k, 2, 1000).GetAwaiter().GetResult());
-                var retriever = new GraphRetriever(new GraphSnapshotCache(store), database, Options.Create(new GraphRetrievalOptions()));
-                var ppr = Sample(Queries, q => retriever.RankAsync(q, 10).GetAwaiter().GetResult());
+                // PPR from the question's entities alone: the walk's own cost, without a lexical search to seed it.
+                var ranker = new GraphRanker(new GraphSnapshotCache(store), new GraphRetrievalOptions { PassageSeeds = "" }, passageSeeds: null);
+                var ppr = Sample(Queries, q => ranker.RankAsync(SearchQuery.Parse(q), 10).GetAwaiter().GetResult());
                 var hopP95 = Measure.Percentile(hops, 0.95);
                 embeddedHop ??= hopP95;
                 reads.AddRow(label, store.Name, snapshot.Entities.Count.ToString("N0"), snapshot.Relations.Count.ToString("N0"), loadMs.ToString("F0"),
@@ -164,26 +163,29 @@ public sealed class GraphSuite : IBenchSuite
         await using var provider = services.BuildServiceProvider();
         var database = provider.GetRequiredService<GraphRagDatabase>();
         var clock = Stopwatch.StartNew();
-        var passages = await new BeirIngester(provider.GetRequiredService<IngestionPipeline>(), database).IngestAsync(dataset);
+        var store = provider.GetRequiredService<ArticleStore>();
+        var passages = await new BeirIngester(provider.GetRequiredService<IngestionPipeline>(), store).IngestAsync(dataset);
         AnsiConsole.MarkupLine($"[grey]hotpotqa100: {dataset.Corpus.Count} passages ingested with graph extraction in {clock.Elapsed.TotalSeconds:F1} s[/]");
 
-        var retrievers = provider.GetServices<IRetriever>().ToDictionary(r => r.Mode);
         var measures = TrecMeasureSet.Default.WithCutoff(2);
-        var runner = new EvalRunner(new ArticleRunMapper(dataset.Qrels, passages), measures);
-        HybridSearch Fused(string fusion, params string[] modes) =>
-            new(provider, database, Options.Create(new HybridOptions { Components = string.Join(',', modes), Fusion = fusion }));
-        var table = new Table().AddColumns("mode", "nDCG@10", "R@2", "R@5", "R@10", "search s");
-        foreach (var (label, retriever) in new (string, IRetriever)[]
-                 {
-                     ("lexical (no graph)", retrievers["lexical"]),
-                     ("graph: PPR from question entities only", new GraphRetriever(provider.GetRequiredService<GraphSnapshotCache>(), database,
-                         Options.Create(new GraphRetrievalOptions { PassageSeeds = "" }))),
-                     ("graph: PPR from entities + top-20 lexical passages (default)", retrievers["graph"]),
-                     ("lexical + graph (RRF)", Fused("rrf", "lexical", "graph")),
-                     ("lexical + graph (score mix, the default fusion)", Fused("mix", "lexical", "graph")),
-                 })
+        var graph = provider.GetRequiredService<IGraphRankerFactory>();
+        RetrievalModes Modes(string fusion) => RetrievalComposition.Compose(
+            new RetrievalOptions { Hybrid = new HybridOptions { Components = "lexical,graph", Fusion = fusion } }, database, null, graph, []);
+        var variants = new (string Label, string Mode, RetrievalModes Modes)[]
         {
-            var run = await runner.RunAsync(retriever, dataset.Queries);
+            ("lexical (no graph)", RetrievalModeNames.Lexical, Modes(HybridOptions.ScoreMixing)),
+            ("graph: PPR from question entities only", "entities",
+                new RetrievalModes(new Dictionary<string, IRanker> { ["entities"] = new GraphRanker(provider.GetRequiredService<GraphSnapshotCache>(),
+                    new GraphRetrievalOptions { PassageSeeds = "" }, passageSeeds: null) }, [], "entities")),
+            ("graph: PPR from entities + top-20 lexical passages (default)", RetrievalModeNames.Graph, Modes(HybridOptions.ScoreMixing)),
+            ("lexical + graph (RRF)", RetrievalModeNames.Hybrid, Modes(HybridOptions.ReciprocalRank)),
+            ("lexical + graph (score mix, the default fusion)", RetrievalModeNames.Hybrid, Modes(HybridOptions.ScoreMixing)),
+        };
+        var table = new Table().AddColumns("mode", "nDCG@10", "R@2", "R@5", "R@10", "search s");
+        foreach (var (label, mode, modes) in variants)
+        {
+            var runner = new EvalRunner(new PassageSearch(modes, store), new ArticleRunMapper(dataset.Qrels, passages), measures);
+            var run = await runner.RunAsync(mode, dataset.Queries);
             var all = run.Scores.All;
             table.AddRow(label, all["ndcg_cut_10"].ToString("F3"), all["recall_2"].ToString("F3"), all["recall_5"].ToString("F3"),
                 all["recall_10"].ToString("F3"), run.SearchTime.TotalSeconds.ToString("F2"));

@@ -51,14 +51,14 @@ public sealed class SearchEndpointSuite : IBenchSuite
             var summary = await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
             await app.StartAsync();
             var baseAddress = new Uri(app.Urls.First());
-            var retriever = app.Services.GetRequiredService<RetrieverCatalog>().Get("lexical");
+            var search = app.Services.GetRequiredService<PassageSearch>();
             AnsiConsole.MarkupLine($"[grey]corpus/: {summary.ArticlesAdded} articles, {summary.ChunksWritten} chunks; lexical top 10; {seconds:F0} s per row[/]");
 
             var table = new Table().RoundedBorder()
                 .AddColumns("clients", "path", "requests/s", "p50 ms", "p95 ms", "requests", "throughput vs in-process");
             foreach (var clients in ClientCounts)
             {
-                var inProcess = await LoadAsync(clients, seconds, (query, ct) => retriever.SearchAsync(query, 10, ct));
+                var inProcess = await LoadAsync(clients, seconds, (query, ct) => search.SearchAsync(query, 10, RetrievalModeNames.Lexical, ct));
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = baseAddress };
                 var overHttp = await LoadAsync(clients, seconds, async (query, ct) =>
                 {

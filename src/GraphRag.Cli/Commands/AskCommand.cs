@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GraphRag.Answer;
-using GraphRag.Retrieve;
+using GraphRag.Generation.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -22,15 +22,14 @@ public static class AskCommand
         command.SetGuardedAction(async (parse, cancellationToken) =>
         {
             var settings = parse.GetValue(model) is { } path
-                ? [new KeyValuePair<string, string?>("GraphRag:Generator:Model", File.Exists(path) || Directory.Exists(path)
+                ? [new KeyValuePair<string, string?>($"{GeneratorOptions.Section}:Model", File.Exists(path) || Directory.Exists(path)
                     ? Path.GetFullPath(path)
                     : throw new FileNotFoundException($"{path}: model file not found."))]
                 : Array.Empty<KeyValuePair<string, string?>>();
             using var host = CliHost.Build(parse, settings: settings);
             Guards.RequireIngested(host.Services);
-            var retriever = host.Services.GetRequiredService<RetrieverCatalog>().Get(parse.GetValue(mode));
-            var answer = await host.Services.GetRequiredService<QuestionAnswerer>()
-                .AnswerAsync(parse.GetValue(question)!, () => retriever, cancellationToken);
+            var answer = (await host.Services.GetRequiredService<IAnswerer>()
+                .AnswerToEndAsync(new Question(parse.GetValue(question)!, parse.GetValue(mode)), cancellationToken)).Answer;
             if (parse.GetValue(json))
                 CliJson.Write(new { answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations });
             else

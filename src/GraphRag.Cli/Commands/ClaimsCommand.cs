@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GraphRag.Cli.Commands.Claims;
 using GraphRag.Cli.Commands.Stats;
-using GraphRag.Statistics.Claims;
+using GraphRag.Claims;
 using Spectre.Console;
 
 namespace GraphRag.Cli.Commands;

@@ -20,14 +20,15 @@ public static class SearchCommand
         {
             using var host = CliHost.Build(parse);
             Guards.RequireIngested(host.Services);
-            var catalog = host.Services.GetRequiredService<RetrieverCatalog>();
-            var retriever = catalog.Get(parse.GetValue(mode));
-            var k = parse.GetValue(top) ?? host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Top;
-            var hits = await retriever.SearchAsync(parse.GetValue(query)!, k, cancellationToken);
+            var k = parse.GetValue(top) ?? host.Services.GetRequiredService<IOptions<GraphRagOptions>>().Value.Retrieval.Top;
+            if (k < 1)
+                throw new UserFacingException($"--top must be at least 1 (got {k}).");
+            var result = await host.Services.GetRequiredService<PassageSearch>()
+                .SearchAsync(parse.GetValue(query), k, parse.GetValue(mode), cancellationToken);
             if (parse.GetValue(json))
-                CliJson.Write(hits);
+                CliJson.Write(result.Hits);
             else
-                Write(hits, retriever.Mode);
+                Write(result.Hits, result.Mode);
             return 0;
         });
         return command;

@@ -22,7 +22,7 @@ public static class ServeCommand
         {
             var configuration = new ConfigurationManager();
             CliHost.AddConfiguration(configuration, parse);
-            var options = configuration.GetSection("GraphRag:Web").Get<WebAppOptions>() ?? new WebAppOptions();
+            var options = configuration.GetSection(WebAppOptions.Section).Get<WebAppOptions>() ?? new WebAppOptions();
             options.Urls = parse.GetValue(urls) ?? options.Urls;
             options.ApiKey = parse.GetValue(apiKey) ?? options.ApiKey;
 

@@ -8,7 +8,7 @@ namespace GraphRag.Evaluation.Beir;
 /// passage (key = passage id, text verbatim: BEIR passages are already clean), so every retrieval
 /// mode sees the data chunked and indexed exactly like ingested notes. Returns article id → passage id.
 /// </summary>
-public sealed class BeirIngester(IngestionPipeline pipeline, GraphRagDatabase database)
+public sealed class BeirIngester(IngestionPipeline pipeline, ArticleStore store)
 {
     public const string SourcePrefix = "beir:";
 
@@ -19,7 +19,6 @@ public sealed class BeirIngester(IngestionPipeline pipeline, GraphRagDatabase da
             .Select(p => new Article(p.Id, string.IsNullOrWhiteSpace(p.Title) ? p.Id : p.Title, p.Text))
             .ToList();
         await pipeline.IngestArticlesAsync(source, articles, cancellationToken);
-        using var connection = database.Open();
-        return ArticleStore.ArticlesOfFile(connection, source).ToDictionary(a => a.Id, a => a.ArticleKey);
+        return store.ArticleKeysOf(source);
     }
 }

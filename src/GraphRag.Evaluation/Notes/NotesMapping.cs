@@ -6,14 +6,14 @@ namespace GraphRag.Evaluation.Notes;
 /// <summary>Binds the notes eval set to a database: every judged quote must be found, or nothing is scored.</summary>
 public static class NotesMapping
 {
-    public static SpanRunMapper Create(GraphRagDatabase database, NotesEvalSet set)
+    public static SpanRunMapper Create(ArticleStore store, NotesEvalSet set)
     {
-        var (spans, problems) = SpanResolver.Resolve(database, set.Judgments);
+        var (spans, problems) = SpanResolver.Resolve(store, set.Judgments);
         if (problems.Count > 0)
         {
             var listed = string.Join("; ", problems.Take(5).Select(p => $"{p.Judgment.Query} \"{p.Judgment.Article}\": {p.Problem}"));
             throw new InvalidDataException(
-                $"{problems.Count} of {set.Judgments.Count} judged passages are not in {database.Path} ({listed}{(problems.Count > 5 ? "; …" : "")}). " +
+                $"{problems.Count} of {set.Judgments.Count} judged passages are not in {store.Database.Path} ({listed}{(problems.Count > 5 ? "; …" : "")}). " +
                 "Ingest the notes the set was written for (corpus/) or fix eval/notes/judgments.jsonl.");
         }
         return new SpanRunMapper(set.Judgments, spans);

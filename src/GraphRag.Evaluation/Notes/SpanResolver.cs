@@ -1,4 +1,3 @@
-using Dapper;
 using GraphRag.Store;
 
 namespace GraphRag.Evaluation.Notes;
@@ -23,10 +22,9 @@ public static class SpanResolver
     public sealed record Unresolved(PassageJudgment Judgment, string Problem);
 
     public static (IReadOnlyDictionary<PassageJudgment, JudgedSpan> Spans, IReadOnlyList<Unresolved> Problems) Resolve(
-        GraphRagDatabase database, IReadOnlyList<PassageJudgment> judgments)
+        ArticleStore store, IReadOnlyList<PassageJudgment> judgments)
     {
-        using var connection = database.Open();
-        var articles = connection.Query<(long Id, string Title, string Text)>("SELECT id, title, text FROM articles").ToList();
+        var articles = store.ListArticles();
         var spans = new Dictionary<PassageJudgment, JudgedSpan>();
         var problems = new List<Unresolved>();
         foreach (var judgment in judgments)

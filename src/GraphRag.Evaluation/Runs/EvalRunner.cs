@@ -9,15 +9,16 @@ namespace GraphRag.Evaluation.Runs;
 public sealed record ModeRun(string Mode, TrecRun Run, TrecEvaluation Scores, TimeSpan SearchTime, IReadOnlyList<string> FailedQueries);
 
 /// <summary>
-/// Runs each retriever over every query (top <c>depth</c> hits), maps hits to judged documents and
-/// scores them like trec_eval. Every query counts: one that retrieves nothing scores 0 (trec_eval -c).
+/// Runs one retrieval mode over every query (top <c>depth</c> hits), maps hits to judged documents
+/// and scores them like trec_eval. Every query counts: one that retrieves nothing scores 0 (trec_eval -c).
 /// </summary>
-public sealed class EvalRunner(IRunMapper mapper, TrecMeasureSet measures, int depth = 100)
+public sealed class EvalRunner(PassageSearch search, IRunMapper mapper, TrecMeasureSet measures, int depth = 100)
 {
-    public async Task<ModeRun> RunAsync(IRetriever retriever, IReadOnlyList<EvalQuery> queries, CancellationToken cancellationToken = default)
+    public async Task<ModeRun> RunAsync(string mode, IReadOnlyList<EvalQuery> queries, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        var run = new TrecRun(retriever.Mode);
+        var name = search.Modes.Get(mode).Mode;
+        var run = new TrecRun(name);
         var failed = new List<string>();
         var clock = Stopwatch.StartNew();
         foreach (var query in queries)
@@ -27,7 +28,7 @@ public sealed class EvalRunner(IRunMapper mapper, TrecMeasureSet measures, int d
             IReadOnlyList<SearchHit> hits;
             try
             {
-                hits = await retriever.SearchAsync(query.Text, depth, cancellationToken);
+                hits = (await search.SearchAsync(query.Text, depth, name, cancellationToken)).Hits;
             }
             catch (QueryException)
             {
@@ -42,6 +43,6 @@ public sealed class EvalRunner(IRunMapper mapper, TrecMeasureSet measures, int d
         }
         clock.Stop();
         var scores = TrecEvaluation.Evaluate(mapper.Qrels, run, measures, completeQrels: true);
-        return new ModeRun(retriever.Mode, run, scores, clock.Elapsed, failed);
+        return new ModeRun(name, run, scores, clock.Elapsed, failed);
     }
 }

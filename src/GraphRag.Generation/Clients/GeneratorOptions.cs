@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace GraphRag.Generation.Clients;
 
 /// <summary>
@@ -35,5 +37,37 @@ public sealed class GeneratorOptions
     /// <summary>CPU threads for the local model (default: all cores).</summary>
     public int? Threads { get; set; }
 
+    /// <summary>Where a local model runs: "auto" (CUDA when a device and the native library are there), "cpu" or "cuda".</summary>
+    public string Backend { get; set; } = "auto";
+
     public bool IsConfigured => Endpoint.Length > 0 || Model.Length > 0;
+}
+
+/// <summary>Checks GraphRag:Generator at start-up; each failure names the key and the values allowed.</summary>
+public sealed class GeneratorOptionsValidator : IValidateOptions<GeneratorOptions>
+{
+    private static readonly string[] Backends = ["auto", "cpu", "cuda", "gpu"];
+
+    public ValidateOptionsResult Validate(string? name, GeneratorOptions options)
+    {
+        const string section = GeneratorOptions.Section;
+        var errors = new List<string>();
+        if (options.Endpoint.Length > 0 && (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https")))
+            errors.Add($"{section}:Endpoint \"{options.Endpoint}\" is not an http(s) URL (e.g. http://localhost:8080/v1).");
+        if (options.MaxTokens < 1)
+            errors.Add($"{section}:MaxTokens is {options.MaxTokens}; it must be at least 1.");
+        if (options.Temperature < 0)
+            errors.Add($"{section}:Temperature is {options.Temperature}; it must be 0 (greedy) or more.");
+        if (options.TopP is <= 0 or > 1)
+            errors.Add($"{section}:TopP is {options.TopP}; it must be in (0, 1].");
+        if (options.TopK < 0)
+            errors.Add($"{section}:TopK is {options.TopK}; it must be 0 (off) or more.");
+        if (options.RepetitionPenalty <= 0)
+            errors.Add($"{section}:RepetitionPenalty is {options.RepetitionPenalty}; it must be above 0 (1 is off).");
+        if (options.Threads is < 1)
+            errors.Add($"{section}:Threads is {options.Threads}; leave it unset for all cores or give at least 1.");
+        if (!Backends.Contains(options.Backend, StringComparer.OrdinalIgnoreCase))
+            errors.Add($"{section}:Backend is \"{options.Backend}\"; use auto, cpu or cuda.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Store;
 using GraphRag.Store;
+using GraphRag.Text;
 
 namespace GraphRag.Graph.Communities;
 
@@ -58,7 +59,7 @@ public sealed class CommunityFinder(IGraphStore store, GraphRagDatabase database
         var texts = connection.Query<string>("SELECT text FROM chunks WHERE id IN (SELECT value FROM json_each($ids))",
             new { ids = System.Text.Json.JsonSerializer.Serialize(chunkIds) });
         return texts
-            .SelectMany(t => SentenceSplitter.Split(t).Select(s => t.Substring(s.Start, s.Length)))
+            .SelectMany(t => Sentences.Split(t).Select(s => t.Substring(s.Start, s.Length)))
             .Where(s => s.Length is >= 30 and <= 400 && !s.StartsWith('#'))
             .Select(s => (Sentence: s, Hits: aliases.Count(a => s.Contains(a, StringComparison.OrdinalIgnoreCase))))
             .Where(s => s.Hits > 0)

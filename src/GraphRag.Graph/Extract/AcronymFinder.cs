@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphRag.Text;
 
 namespace GraphRag.Graph.Extract;
 

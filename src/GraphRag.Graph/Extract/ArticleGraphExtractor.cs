@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GraphRag.Graph.Model;
+using GraphRag.Text;
 
 namespace GraphRag.Graph.Extract;
 
@@ -19,8 +20,8 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
     {
         var text = article.Text;
         var bylines = ChromeFilter.BylineKeys(text, article.Author);
-        var sentences = SentenceSplitter.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length))).ToList();
-        var tokens = sentences.Select(s => (IReadOnlyList<Token>)Tokenizer.Tokenize(text, s)).ToList();
+        var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length))).ToList();
+        var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s)).ToList();
         var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
 

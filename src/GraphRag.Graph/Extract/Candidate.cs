@@ -1,3 +1,5 @@
+using GraphRag.Text;
+
 namespace GraphRag.Graph.Extract;
 
 public enum CandidateKind { Acronym, Expansion, CodeLike, ProperName, Term, Category }

@@ -1,3 +1,5 @@
+using GraphRag.Text;
+
 namespace GraphRag.Graph.Extract;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class NameFinder
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
-    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<Token> tokens, bool isHeading, ISet<string> lowercaseWords, Func<string, bool> keepInitialWord)
+    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, ISet<string> lowercaseWords, Func<string, bool> keepInitialWord)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -65,13 +67,13 @@ public static class NameFinder
         (word.Contains('’') || word.Contains('\'')) && Bare(word) == word;
 
     /// <summary>"Google, Microsoft …", "Spotify and Netflix …": a capitalised first word listed with another capitalised word.</summary>
-    private static bool StartsList(string text, IReadOnlyList<Token> tokens) =>
+    private static bool StartsList(string text, IReadOnlyList<Word> tokens) =>
         tokens.Count > 2 && tokens[1].Text is "and" or "or" ? tokens[2].IsCapitalised
             : tokens.Count > 1 && text[tokens[0].End] == ',' && tokens[1].IsCapitalised;
 
-    private static bool Adjacent(Token a, Token b) => b.Start - a.End == 1;
+    private static bool Adjacent(Word a, Word b) => b.Start - a.End == 1;
 
-    private static bool Continues(IReadOnlyList<Token> tokens, int index)
+    private static bool Continues(IReadOnlyList<Word> tokens, int index)
     {
         var t = tokens[index];
         if (!Adjacent(tokens[index - 1], t) || Bare(tokens[index - 1].Text) != tokens[index - 1].Text)

@@ -1,3 +1,5 @@
+using GraphRag.Text;
+
 namespace GraphRag.Graph.Extract;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace GraphRag.Graph.Extract;
 /// </summary>
 public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
 {
-    public List<Candidate> Find(IReadOnlyList<IReadOnlyList<Token>> sentences, Func<string, bool> isKnown)
+    public List<Candidate> Find(IReadOnlyList<IReadOnlyList<Word>> sentences, Func<string, bool> isKnown)
     {
         var occurrences = new Dictionary<string, List<(TextSpan Span, string Surface)>>(StringComparer.Ordinal);
         // Phrases that end where their run of content words ends: their last word is the head noun.
@@ -80,9 +82,9 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
     }
 
     /// <summary>Maximal stretches of adjacent lower-case content words (a sentence's first word may be capitalised).</summary>
-    private static IEnumerable<List<Token>> Runs(IReadOnlyList<Token> tokens)
+    private static IEnumerable<List<Word>> Runs(IReadOnlyList<Word> tokens)
     {
-        var run = new List<Token>();
+        var run = new List<Word>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -102,13 +104,13 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
             yield return run;
     }
 
-    private static bool IsContentWord(Token t, bool sentenceStart) =>
+    private static bool IsContentWord(Word t, bool sentenceStart) =>
         t.Text.Length >= 2
         && (char.IsLower(t.Text[0]) || (sentenceStart && char.IsUpper(t.Text[0])))
         && t.Text.Skip(1).All(c => char.IsLower(c) || c == '-')
         && !Lexicon.IsFunctionOrVerb(t.Text);
 
-    private static bool IsTermShape(List<Token> words)
+    private static bool IsTermShape(List<Word> words)
     {
         var last = words[^1].Text;
         var first = words[0].Text;

@@ -1,37 +1,55 @@
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Model;
 using GraphRag.Graph.Store;
 using GraphRag.Ingest;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using GraphRag.Store;
 
 namespace GraphRag.Graph.Ingest;
 
 /// <summary>
-/// Extracts each ingested article's entities and relations and writes them to the SQLite graph
-/// tables inside the article's transaction; with the Neo4j store it also queues the article in the
-/// outbox (same transaction) for the batch finalizer to apply.
+/// Extracts each ingested article's entities and relations before the write transaction (resolving
+/// names against the entities the graph already holds), then writes them to the SQLite graph tables
+/// inside it; a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
+/// transaction for the batch finalizer to send.
 /// </summary>
-public sealed class GraphIndexer(ArticleGraphExtractor extractor, IOptions<GraphOptions> options) : IArticleIndexer
+public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror) : IArticleIndexer
 {
     public string Name => "graph";
 
-    public Task IndexAsync(ArticleIndexingContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extracts the articles in file order; each sees the entities the graph holds and those the
+    /// articles before it named, as it would had they been written already.
+    /// </summary>
+    public Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
     {
-        var article = context.Article;
-        var input = new ArticleInput(article.Id, article.Text, article.Author,
-            context.Chunks.Select(c => new ChunkSpan(c.Id, c.StartOffset, c.EndOffset)).ToList());
-        var graph = extractor.Extract(input, new SqliteKnownEntities(context.Connection, context.Transaction));
-        SqliteGraphWriter.Replace(graph, context.Connection, context.Transaction);
-        if (options.Value.UsesNeo4j)
-            GraphOutbox.Enqueue(article.Id, context.Connection, context.Transaction);
-        return Task.CompletedTask;
+        using var connection = database.Open();
+        var known = new BatchKnownEntities(new SqliteKnownEntities(connection));
+        var indexes = new List<IArticleIndex>(articles.Count);
+        foreach (var article in articles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Chunks are named by ordinal until the write gives them ids (ArticleGraph.Stored).
+            var input = new ArticleInput(0, article.Article.Text, article.Article.Author,
+                article.Chunks.Select((c, ordinal) => new ChunkSpan(ordinal, c.Start, c.End)).ToList());
+            var graph = extractor.Extract(input, known);
+            known.Add(graph);
+            indexes.Add(new Extracted(graph, mirror));
+        }
+        return Task.FromResult<IReadOnlyList<IArticleIndex>>(indexes);
     }
 
-    public Task RemoveAsync(long articleId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public void Remove(long articleId, WriteTransaction write)
     {
-        SqliteGraphWriter.Replace(Model.ArticleGraph.Removed(articleId), connection, transaction);
-        if (options.Value.UsesNeo4j)
-            GraphOutbox.Enqueue(articleId, connection, transaction);
-        return Task.CompletedTask;
+        SqliteGraphWriter.Replace(ArticleGraph.Removed(articleId), write);
+        mirror.Queue(articleId, write);
+    }
+
+    private sealed class Extracted(ArticleGraph graph, IGraphMirror mirror) : IArticleIndex
+    {
+        public void Write(StoredArticle article, IReadOnlyList<StoredChunk> chunks, WriteTransaction write)
+        {
+            SqliteGraphWriter.Replace(graph.Stored(article.Id, chunks.Select(c => c.Id).ToList()), write);
+            mirror.Queue(article.Id, write);
+        }
     }
 }

@@ -15,6 +15,17 @@ public sealed record ArticleGraph(
 {
     /// <summary>What an article that no longer exists contributes: nothing.</summary>
     public static ArticleGraph Removed(long articleId) => new(articleId, [], [], [], []);
+
+    /// <summary>
+    /// The same graph for the stored article: extracted before the write, it names chunks by their
+    /// ordinal; once written, chunk <c>i</c> has the id <paramref name="chunkIds"/>[i].
+    /// </summary>
+    public ArticleGraph Stored(long articleId, IReadOnlyList<long> chunkIds) => new(
+        articleId,
+        chunkIds,
+        Entities,
+        Mentions.Select(m => m with { ChunkId = chunkIds[(int)m.ChunkId] }).ToList(),
+        Relations.Select(r => r with { Evidence = r.Evidence.Select(e => e with { ChunkId = chunkIds[(int)e.ChunkId] }).ToList() }).ToList());
 }
 
 /// <param name="Key">The canonical, normalised name that identifies the entity across articles and stores.</param>

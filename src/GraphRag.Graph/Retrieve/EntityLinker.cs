@@ -1,5 +1,6 @@
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Model;
+using GraphRag.Text;
 
 namespace GraphRag.Graph.Retrieve;
 
@@ -34,7 +35,7 @@ public sealed class EntityLinker
 
     public IReadOnlyList<LinkedEntity> Link(string question)
     {
-        var tokens = Tokenizer.Tokenize(question, new TextSpan(0, question.Length));
+        var tokens = Words.Find(question, new TextSpan(0, question.Length));
         var covered = new bool[tokens.Count];
         var links = new List<LinkedEntity>();
         foreach (var fuzzy in new[] { false, true })

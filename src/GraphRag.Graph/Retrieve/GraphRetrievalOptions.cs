@@ -1,6 +1,6 @@
 namespace GraphRag.Graph.Retrieve;
 
-/// <summary>Bound from "GraphRag:Graph:Retrieval".</summary>
+/// <summary>GraphRag:Graph:Retrieval: how the graph ranker walks from a question.</summary>
 public sealed class GraphRetrievalOptions
 {
     /// <summary>Probability that the walk follows an edge rather than restarting at the question's entities.</summary>

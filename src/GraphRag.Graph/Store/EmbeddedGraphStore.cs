@@ -4,21 +4,23 @@ using GraphRag.Store;
 
 namespace GraphRag.Graph.Store;
 
-/// <summary>The zero-setup graph store: tables in the GraphRag SQLite database (migrations/0003).</summary>
+/// <summary>The zero-setup graph store: tables in the GraphRag SQLite database (Store/Migrations/0003).</summary>
 public sealed class EmbeddedGraphStore(GraphRagDatabase database) : IGraphStore
 {
+    /// <summary>The graph's tables (Store/Migrations), applied with the core's when a database opens.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } = Migrator.In(typeof(EmbeddedGraphStore).Assembly);
+
     public string Name => GraphOptions.EmbeddedStore;
 
     public Task ReplaceArticlesAsync(IReadOnlyList<ArticleGraph> graphs, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var write = database.BeginWrite();
         foreach (var graph in graphs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SqliteGraphWriter.Replace(graph, connection, transaction);
+            SqliteGraphWriter.Replace(graph, write);
         }
-        transaction.Commit();
+        write.Commit();
         return Task.CompletedTask;
     }
 

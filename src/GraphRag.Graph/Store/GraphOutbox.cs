@@ -1,3 +1,4 @@
+using GraphRag.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -11,18 +12,18 @@ public static class GraphOutbox
 {
     public sealed record Entry(long ArticleId, string QueuedAt);
 
-    public static void Enqueue(long articleId, SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute("""
+    public static void Enqueue(long articleId, WriteTransaction write) =>
+        write.Execute("""
             INSERT INTO graph_outbox (article_id, queued_at) VALUES ($articleId, $at)
             ON CONFLICT (article_id) DO UPDATE SET queued_at = excluded.queued_at
-            """, new { articleId, at = DateTimeOffset.UtcNow.ToString("O") }, transaction);
+            """, new { articleId, at = DateTimeOffset.UtcNow.ToString("O") });
 
     /// <summary>Queues every article (and every article Neo4j may still hold): for a first sync or a rebuild.</summary>
-    public static int EnqueueAll(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute("""
+    public static int EnqueueAll(WriteTransaction write) =>
+        write.Execute("""
             INSERT INTO graph_outbox (article_id, queued_at) SELECT id, $at FROM articles WHERE true
             ON CONFLICT (article_id) DO UPDATE SET queued_at = excluded.queued_at
-            """, new { at = DateTimeOffset.UtcNow.ToString("O") }, transaction);
+            """, new { at = DateTimeOffset.UtcNow.ToString("O") });
 
     public static IReadOnlyList<Entry> Peek(SqliteConnection connection, int limit) =>
         connection.Query<Entry>("SELECT article_id AS ArticleId, queued_at AS QueuedAt FROM graph_outbox ORDER BY article_id LIMIT $limit", new { limit }).ToList();

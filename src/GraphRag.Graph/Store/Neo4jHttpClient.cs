@@ -31,7 +31,6 @@ public sealed class Neo4jHttpClient
 
     public Neo4jHttpClient(HttpClient http, Neo4jOptions options)
     {
-        options.Validate();
         _http = http;
         _options = options;
         _http.Timeout = options.RequestTimeout;

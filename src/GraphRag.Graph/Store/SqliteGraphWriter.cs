@@ -1,3 +1,4 @@
+using GraphRag.Store;
 using Dapper;
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Model;
@@ -12,26 +13,25 @@ namespace GraphRag.Graph.Store;
 /// </summary>
 public static class SqliteGraphWriter
 {
-    public static void Replace(ArticleGraph graph, SqliteConnection connection, SqliteTransaction transaction)
+    public static void Replace(ArticleGraph graph, WriteTransaction write)
     {
-        var previous = RemoveContribution(graph.ArticleId, connection, transaction);
+        var previous = RemoveContribution(graph.ArticleId, write);
         var entityIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var entity in graph.Entities)
         {
-            var id = connection.ExecuteScalar<long>("""
+            var id = write.ExecuteScalar<long>("""
                 INSERT INTO entities (key, name, type) VALUES ($key, $name, $type)
                 ON CONFLICT (key) DO UPDATE SET key = excluded.key
                 RETURNING id
-                """, new { key = entity.Key, name = entity.Name, type = entity.Type }, transaction);
+                """, new { key = entity.Key, name = entity.Name, type = entity.Type });
             entityIds[entity.Key] = id;
-            connection.Execute("""
+            write.Execute("""
                 INSERT INTO entity_aliases (alias_key, entity_id, alias) VALUES ($aliasKey, $id, $alias)
                 ON CONFLICT (alias_key) DO NOTHING
                 """,
-                entity.Aliases.Select(a => new { aliasKey = EntityKeys.Normalize(a), id, alias = a }).Where(a => a.aliasKey.Length > 0),
-                transaction);
+                entity.Aliases.Select(a => new { aliasKey = EntityKeys.Normalize(a), id, alias = a }).Where(a => a.aliasKey.Length > 0));
         }
-        connection.Execute("""
+        write.Execute("""
             INSERT INTO mentions (entity_id, chunk_id, start_offset, end_offset, sentence_start, sentence_end)
             VALUES ($entityId, $chunkId, $start, $end, $sentenceStart, $sentenceEnd)
             ON CONFLICT DO NOTHING
@@ -40,24 +40,22 @@ public static class SqliteGraphWriter
             {
                 entityId = IdOf(entityIds, m.EntityKey), chunkId = m.ChunkId, start = m.StartOffset, end = m.EndOffset,
                 sentenceStart = m.SentenceStart, sentenceEnd = m.SentenceEnd,
-            }),
-            transaction);
+            }));
         foreach (var relation in graph.Relations)
         {
-            var relationId = connection.ExecuteScalar<long>("""
+            var relationId = write.ExecuteScalar<long>("""
                 INSERT INTO relations (source_id, target_id, type) VALUES ($source, $target, $type)
                 ON CONFLICT (source_id, target_id, type) DO UPDATE SET type = excluded.type
                 RETURNING id
-                """, new { source = IdOf(entityIds, relation.SourceKey), target = IdOf(entityIds, relation.TargetKey), type = relation.Type }, transaction);
-            connection.Execute("""
+                """, new { source = IdOf(entityIds, relation.SourceKey), target = IdOf(entityIds, relation.TargetKey), type = relation.Type });
+            write.Execute("""
                 INSERT INTO relation_evidence (relation_id, chunk_id, sentence_start, sentence_end, sentence)
                 VALUES ($relationId, $chunkId, $start, $end, $text)
                 ON CONFLICT DO NOTHING
                 """,
-                relation.Evidence.Select(e => new { relationId, chunkId = e.ChunkId, start = e.StartOffset, end = e.EndOffset, text = e.Text }),
-                transaction);
+                relation.Evidence.Select(e => new { relationId, chunkId = e.ChunkId, start = e.StartOffset, end = e.EndOffset, text = e.Text }));
         }
-        PruneUnsupported(previous, connection, transaction);
+        PruneUnsupported(previous, write);
     }
 
     private static long IdOf(Dictionary<string, long> ids, string key) =>
@@ -67,43 +65,43 @@ public static class SqliteGraphWriter
     private sealed record Contribution(long[] EntityIds, long[] RelationIds);
 
     /// <summary>Deletes the article's mentions and evidence; returns which entities and relations they supported.</summary>
-    private static Contribution RemoveContribution(long articleId, SqliteConnection connection, SqliteTransaction transaction)
+    private static Contribution RemoveContribution(long articleId, WriteTransaction write)
     {
         var args = new { articleId };
-        var entities = connection.Query<long>("""
+        var entities = write.Query<long>("""
             SELECT DISTINCT entity_id FROM mentions
             WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
-            """, args, transaction).ToArray();
-        var relations = connection.Query<long>("""
+            """, args).ToArray();
+        var relations = write.Query<long>("""
             SELECT DISTINCT relation_id FROM relation_evidence
             WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
-            """, args, transaction).ToArray();
-        connection.Execute("""
+            """, args).ToArray();
+        write.Execute("""
             DELETE FROM mentions WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId);
             DELETE FROM relation_evidence WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId);
-            """, args, transaction);
+            """, args);
         return new Contribution(entities, relations);
     }
 
-    private static void PruneUnsupported(Contribution previous, SqliteConnection connection, SqliteTransaction transaction)
+    private static void PruneUnsupported(Contribution previous, WriteTransaction write)
     {
-        connection.Execute("""
+        write.Execute("""
             DELETE FROM relations WHERE id = $id
               AND NOT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = $id)
-            """, previous.RelationIds.Select(id => new { id }), transaction);
-        connection.Execute("""
+            """, previous.RelationIds.Select(id => new { id }));
+        write.Execute("""
             DELETE FROM entities WHERE id = $id
               AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = $id)
-            """, previous.EntityIds.Select(id => new { id }), transaction);
+            """, previous.EntityIds.Select(id => new { id }));
     }
 
     /// <summary>
     /// Deletes entities without mentions and relations without evidence anywhere: what remains when
     /// articles were deleted by cascade without <see cref="Replace"/> being called for them.
     /// </summary>
-    public static int PruneAll(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute("""
+    public static int PruneAll(WriteTransaction write) =>
+        write.Execute("""
             DELETE FROM relations WHERE NOT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = relations.id);
             DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id);
-            """, transaction: transaction);
+            """);
 }

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace GraphRag.Graph.Store;
 
-/// <summary>Resolves aliases against the entity_aliases table inside the article's transaction, caching answers.</summary>
-public sealed class SqliteKnownEntities(SqliteConnection connection, SqliteTransaction transaction) : IKnownEntities
+/// <summary>Resolves aliases against the entity_aliases table, caching answers for one article's extraction.</summary>
+public sealed class SqliteKnownEntities(SqliteConnection connection) : IKnownEntities
 {
     private readonly Dictionary<string, KnownEntity?> _cache = new(StringComparer.Ordinal);
 
@@ -17,7 +17,7 @@ public sealed class SqliteKnownEntities(SqliteConnection connection, SqliteTrans
             SELECT e.key AS Key, e.name AS Name, e.type AS Type
             FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
             WHERE a.alias_key = $aliasKey
-            """, new { aliasKey }, transaction);
+            """, new { aliasKey });
         _cache[aliasKey] = known;
         return known;
     }

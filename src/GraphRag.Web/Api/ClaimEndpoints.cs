@@ -1,4 +1,4 @@
-using GraphRag.Statistics.Claims;
+using GraphRag.Claims;
 using GraphRag.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

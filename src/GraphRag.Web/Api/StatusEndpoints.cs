@@ -1,8 +1,8 @@
 using GraphRag.Graph.Store;
 using GraphRag.Retrieve;
 using GraphRag.Store;
-using GraphRag.Web.Answering;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +23,12 @@ public static class StatusEndpoints
         string Database);
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/status", (ArticleStore store, RetrieverCatalog catalog, AskService ask, IServiceProvider services) =>
+        api.MapGet("/status", (ArticleStore store, RetrievalModes modes, IServiceProvider services) =>
             {
                 var counts = store.Counts();
-                return TypedResults.Ok(new StatusResponse(counts.Files, counts.Articles, counts.Chunks, catalog.Modes.Order().ToList(),
-                    catalog.DefaultMode, ask.Generator is not null, services.GetService<IGraphStore>() is not null, store.Database.Path));
+                return TypedResults.Ok(new StatusResponse(counts.Files, counts.Articles, counts.Chunks, modes.Available.Order().ToList(),
+                    modes.DefaultMode, services.GetService<IChatClient>() is not null, services.GetService<IGraphStore>() is not null,
+                    store.Database.Path));
             })
             .WithName("Status")
             .WithSummary("Counts of files, articles and chunks; retrieval modes; whether a generator and a graph are configured");

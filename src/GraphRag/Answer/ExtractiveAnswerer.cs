@@ -1,5 +1,6 @@
-using GraphRag.Ingest.Chunking;
+using System.Runtime.CompilerServices;
 using GraphRag.Retrieve;
+using GraphRag.Text;
 
 namespace GraphRag.Answer;
 
@@ -9,7 +10,7 @@ namespace GraphRag.Answer;
 /// question (rare words weigh more) and cites each one. Otherwise it says the notes do not
 /// answer the question rather than printing the nearest noise.
 /// </summary>
-public sealed class ExtractiveAnswerer(IRetriever retriever)
+public sealed class ExtractiveAnswerer(PassageSearch search) : IAnswerer
 {
     public const string NotFound = "Your notes do not seem to answer this question.";
 
@@ -18,12 +19,19 @@ public sealed class ExtractiveAnswerer(IRetriever retriever)
     private const double MinPassageCoverage = 0.5;
     private const double MinShareOfBestSentence = 0.6;
 
-    public async Task<GroundedAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AnswerEvent> AnswerAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var hits = await retriever.SearchAsync(question, PassagesConsidered, cancellationToken);
-        var stems = TermMatcher.QueryStems(question);
+        var query = SearchQuery.Parse(question.Text);
+        var hits = (await search.SearchAsync(query, PassagesConsidered, question.Mode, cancellationToken)).Hits;
+        yield return new PassagesFound(hits);
+        yield return new AnswerCompleted(Compose(question.Text, query, hits));
+    }
+
+    private static GroundedAnswer Compose(string question, SearchQuery query, IReadOnlyList<SearchHit> hits)
+    {
+        var stems = query.Terms.Select(Stemmer.Stem).Distinct().ToList();
         var relevant = hits
-            .Where(h => Coverage(stems, TermMatcher.Stems(h.Title + " " + h.HeadingPath + " " + h.Text)) >= MinPassageCoverage)
+            .Where(h => Coverage(stems, Stemmer.Stems(h.Title + " " + h.HeadingPath + " " + h.Text)) >= MinPassageCoverage)
             .ToList();
         var candidates = Candidates(relevant).ToList();
         if (candidates.Count == 0 || stems.Count == 0)
@@ -78,13 +86,13 @@ public sealed class ExtractiveAnswerer(IRetriever retriever)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
-            foreach (var (start, end) in SentenceSplitter.Split(hit.Text))
+            foreach (var sentence in Sentences.Split(hit.Text))
             {
-                var text = hit.Text[start..end];
+                var text = sentence.Of(hit.Text);
                 // Overlapping chunks repeat sentences; headings-only lines and fragments make poor answers.
-                if (TokenCounter.Count(text) < 5 || !seen.Add(text))
+                if (Tokens.Count(text) < 5 || !seen.Add(text))
                     continue;
-                yield return new Candidate(hit, text, start, end, TermMatcher.Stems(text));
+                yield return new Candidate(hit, text, sentence.Start, sentence.End, Stemmer.Stems(text));
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using GraphRag.Retrieve;
 using GraphRag.Store;
 
 namespace GraphRag.Answer;
@@ -6,17 +8,26 @@ namespace GraphRag.Answer;
 /// Answers a broad question with the notes' main themes: one line per theme, its summary
 /// sentence cited as an exact quote from the chunk it came from.
 /// </summary>
-public sealed class ThemeAnswerer(IThemeSource themes, ArticleStore store)
+public sealed class ThemeAnswerer(IThemeSource themes, ArticleStore store) : IAnswerer
 {
     public const int MaxThemes = 5;
 
-    public async Task<GroundedAnswer> AnswerAsync(string question, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AnswerEvent> AnswerAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Themes come from the graph's communities, not from passages retrieved for the question.
+        yield return new PassagesFound([]);
+        yield return new AnswerCompleted(await ThemesAsync(question.Text, cancellationToken));
+    }
+
+    private async Task<GroundedAnswer> ThemesAsync(string question, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
         var citations = new List<Citation>();
-        foreach (var theme in await themes.ThemesAsync(MaxThemes, cancellationToken))
+        var found = await themes.ThemesAsync(MaxThemes, cancellationToken);
+        var passages = store.Passages(found.SelectMany(t => t.ChunkIds).Distinct().ToList());
+        foreach (var theme in found)
         {
-            var cited = theme.Summary.Select(sentence => Cite(sentence, theme.ChunkIds, citations.Count + 1)).FirstOrDefault(c => c is not null);
+            var cited = theme.Summary.Select(sentence => Cite(sentence, theme.ChunkIds, passages, citations.Count + 1)).FirstOrDefault(c => c is not null);
             if (cited is null)
                 continue;
             citations.Add(cited);
@@ -28,17 +39,16 @@ public sealed class ThemeAnswerer(IThemeSource themes, ArticleStore store)
     }
 
     /// <summary>The sentence as a citation of the first chunk that holds it verbatim, or null.</summary>
-    private Citation? Cite(string sentence, IReadOnlyList<long> chunkIds, int n)
+    private static Citation? Cite(string sentence, IReadOnlyList<long> chunkIds, IReadOnlyDictionary<long, Passage> passages, int n)
     {
         foreach (var chunkId in chunkIds)
         {
-            if (store.GetChunk(chunkId) is not { } chunk)
+            if (!passages.TryGetValue(chunkId, out var chunk))
                 continue;
             var at = chunk.Text.IndexOf(sentence, StringComparison.Ordinal);
             if (at < 0)
                 continue;
-            var article = store.GetArticle(chunk.ArticleId)!;
-            return new Citation(n, chunk.Id, chunk.ArticleId, article.Title, chunk.HeadingPath, sentence,
+            return new Citation(n, chunk.ChunkId, chunk.ArticleId, chunk.Title, chunk.HeadingPath, sentence,
                 chunk.StartOffset + at, chunk.StartOffset + at + sentence.Length);
         }
         return null;

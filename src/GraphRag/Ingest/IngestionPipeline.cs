@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dapper;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Store;
@@ -67,7 +68,7 @@ public sealed class IngestionPipeline
         }
 
         if (prune)
-            outcomes.AddRange(await PruneAsync(connection, cancellationToken));
+            outcomes.AddRange(Prune(connection, cancellationToken));
 
         var summary = new IngestionSummary(outcomes, clock.Elapsed);
         if (!summary.ChangedNothing)
@@ -107,7 +108,7 @@ public sealed class IngestionPipeline
                     $"file is {length / (1024.0 * 1024):F1} MB; the limit is {ArticleReader.MaxFileBytes / (1024 * 1024)} MB (split it into smaller files)");
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             file = new SourceFileVersion(ContentHash.Of(ContentHash.Of(bytes), _fingerprint), bytes.Length);
-            if (ArticleStore.FileHash(connection, path) == file.Hash)
+            if (StoredFileHash(connection, path) == file.Hash)
                 return new FileOutcome(path, FileStatus.Unchanged, null, 0, 0, 0, 0, 0);
             report = _reader.Read(path, bytes);
         }
@@ -128,6 +129,13 @@ public sealed class IngestionPipeline
         }
     }
 
+    private static string? StoredFileHash(SqliteConnection connection, string path) =>
+        connection.QuerySingleOrDefault<string>("SELECT content_hash FROM source_files WHERE path = $path", new { path });
+
+    /// <summary>
+    /// Prepares every changed article (chunks, then each indexer's slow work) before the write
+    /// transaction opens, then writes the file's articles in one short transaction.
+    /// </summary>
     /// <param name="file">Recorded in source_files when the articles came from a file; null otherwise.</param>
     private async Task<FileOutcome> WriteArticlesAsync(
         SqliteConnection connection, string path, SourceFileVersion? file, ReadReport report, CancellationToken cancellationToken)
@@ -136,12 +144,19 @@ public sealed class IngestionPipeline
         if (duplicateKey is not null)
             throw new IngestionException(path, $"two articles share the key '{duplicateKey.Key}'");
 
-        using var transaction = connection.BeginTransaction();
-        var existing = ArticleStore.ArticlesOfFile(connection, path, transaction).ToDictionary(a => a.ArticleKey);
+        var stored = connection.Query<(string Key, string Hash)>(
+                "SELECT article_key, content_hash FROM articles WHERE source_path = $path", new { path })
+            .ToDictionary(a => a.Key, a => a.Hash);
+        var changed = report.Articles.Where(a => stored.GetValueOrDefault(a.Key) != ArticleHash(a)).ToList();
+        var prepared = await PrepareAsync(path, changed, cancellationToken);
+
+        using var write = _database.BeginWrite();
+        // Re-read inside the transaction: another writer may have changed this file's articles meanwhile.
+        var existing = write.ArticlesOf(path).ToDictionary(a => a.ArticleKey);
         int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0;
         foreach (var article in report.Articles)
         {
-            var hash = ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint);
+            var hash = ArticleHash(article);
             long id;
             if (existing.Remove(article.Key, out var state))
             {
@@ -150,60 +165,78 @@ public sealed class IngestionPipeline
                     unchanged++;
                     continue;
                 }
-                await RemoveDerivedAsync(state.Id, connection, transaction, cancellationToken);
-                ArticleStore.DeleteChunks(connection, transaction, state.Id);
-                ArticleStore.UpdateArticle(connection, transaction, state.Id, path, article, hash);
+                RemoveDerived(state.Id, write);
+                write.DeleteChunks(state.Id);
+                write.UpdateArticle(state.Id, path, article, hash);
                 id = state.Id;
                 updated++;
             }
             else
             {
-                id = ArticleStore.InsertArticle(connection, transaction, path, article, hash);
+                id = write.InsertArticle(path, article, hash);
                 added++;
             }
-            var spans = _chunker.Split(article.Text);
-            var stored = ArticleStore.InsertChunks(connection, transaction, id, article.Title, article.Text, spans);
-            chunks += stored.Count;
+            // Another writer may have changed the article since it was read: prepare it now, inside the transaction.
+            var ready = prepared.GetValueOrDefault(article.Key) ?? (await PrepareAsync(path, [article], cancellationToken))[article.Key];
+            var chunkRows = write.InsertChunks(id, article.Title, article.Text, ready.Chunks);
+            chunks += chunkRows.Count;
             var storedArticle = new StoredArticle(id, path, article.Key, article.Title, article.Source, article.Author,
                 article.Published, article.Text, hash);
-            foreach (var indexer in _indexers)
-                await indexer.IndexAsync(new ArticleIndexingContext(storedArticle, stored, connection, transaction), cancellationToken);
+            foreach (var index in ready.Indexes)
+                index.Write(storedArticle, chunkRows, write);
         }
         foreach (var gone in existing.Values)
         {
-            await RemoveDerivedAsync(gone.Id, connection, transaction, cancellationToken);
-            ArticleStore.DeleteArticle(connection, transaction, gone.Id);
+            RemoveDerived(gone.Id, write);
+            write.DeleteArticle(gone.Id);
             removed++;
         }
         if (file is { } read)
-            ArticleStore.RecordFile(connection, transaction, path, read.Hash, read.Size);
-        transaction.Commit();
+            write.RecordFile(path, read.Hash, read.Size);
+        write.Commit();
         return new FileOutcome(path, FileStatus.Ingested, report, added, updated, unchanged, removed, chunks);
     }
 
-    private async Task<IReadOnlyList<FileOutcome>> PruneAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private string ArticleHash(Article article) =>
+        ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint);
+
+    /// <summary>Chunks the articles and runs each indexer's slow part over them, in file order.</summary>
+    private async Task<Dictionary<string, PreparedArticle>> PrepareAsync(string path, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        var inputs = articles.Select(a => new ArticleToIndex(path, a, _chunker.Split(a.Text))).ToList();
+        var indexes = new List<IReadOnlyList<IArticleIndex>>(_indexers.Count);
+        foreach (var indexer in _indexers)
+            indexes.Add(await indexer.PrepareAsync(inputs, cancellationToken));
+        return inputs
+            .Select((input, i) => (input.Article.Key, Prepared: new PreparedArticle(input.Chunks, indexes.Select(x => x[i]).ToList())))
+            .ToDictionary(p => p.Key, p => p.Prepared);
+    }
+
+    private IReadOnlyList<FileOutcome> Prune(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var pruned = new List<FileOutcome>();
-        foreach (var path in ArticleStore.KnownFiles(connection).Where(p => !File.Exists(p)))
+        var known = connection.Query<string>("SELECT path FROM source_files ORDER BY path").AsList();
+        foreach (var path in known.Where(p => !File.Exists(p)))
         {
-            using var transaction = connection.BeginTransaction();
-            var articles = ArticleStore.ArticlesOfFile(connection, path, transaction);
+            cancellationToken.ThrowIfCancellationRequested();
+            using var write = _database.BeginWrite();
+            var articles = write.ArticlesOf(path);
             foreach (var article in articles)
             {
-                await RemoveDerivedAsync(article.Id, connection, transaction, cancellationToken);
-                ArticleStore.DeleteArticle(connection, transaction, article.Id);
+                RemoveDerived(article.Id, write);
+                write.DeleteArticle(article.Id);
             }
-            ArticleStore.ForgetFile(connection, transaction, path);
-            transaction.Commit();
+            write.ForgetFile(path);
+            write.Commit();
             pruned.Add(new FileOutcome(path, FileStatus.Pruned, null, 0, 0, 0, articles.Count, 0));
         }
         return pruned;
     }
 
-    private async Task RemoveDerivedAsync(long articleId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private void RemoveDerived(long articleId, WriteTransaction write)
     {
         foreach (var indexer in _indexers)
-            await indexer.RemoveAsync(articleId, connection, transaction, cancellationToken);
+            indexer.Remove(articleId, write);
     }
 
     private static FileOutcome Failure(string path, string error) =>
@@ -211,4 +244,7 @@ public sealed class IngestionPipeline
 
     /// <summary>The version of a file that was read: its hash (with the ingestion fingerprint) and its size.</summary>
     private readonly record struct SourceFileVersion(string Hash, long Size);
+
+    /// <summary>A changed article, chunked and indexed, ready to be written.</summary>
+    private sealed record PreparedArticle(IReadOnlyList<ChunkSpan> Chunks, IReadOnlyList<IArticleIndex> Indexes);
 }

@@ -13,4 +13,9 @@ public sealed record SearchHit(
     string Text,
     int StartOffset,
     int EndOffset,
-    string? Explanation = null);
+    string? Explanation = null)
+{
+    public static SearchHit Of(int rank, RankedChunk ranked, Passage passage) =>
+        new(rank, ranked.Score, passage.ChunkId, passage.ArticleId, passage.Title, passage.HeadingPath, passage.Text,
+            passage.StartOffset, passage.EndOffset, ranked.Why(passage));
+}

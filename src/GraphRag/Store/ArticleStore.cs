@@ -1,111 +1,15 @@
+using System.Text.Json;
 using Dapper;
-using GraphRag.Ingest.Chunking;
-using Microsoft.Data.Sqlite;
 
 namespace GraphRag.Store;
 
 /// <summary>
-/// Reads and writes articles, their chunks and the FTS5 rows that index them. Every write takes
-/// the caller's transaction, so the caller decides what is atomic.
+/// The one reader of the core tables (source files, articles, chunks): every other project reads
+/// articles and passages through it. Writes go through <see cref="WriteTransaction"/>.
 /// </summary>
 public sealed class ArticleStore(GraphRagDatabase database)
 {
     public GraphRagDatabase Database { get; } = database;
-
-    public sealed record ArticleState(long Id, string ArticleKey, string ContentHash);
-
-    public static string? FileHash(SqliteConnection connection, string path) =>
-        connection.QuerySingleOrDefault<string>(
-            "SELECT content_hash FROM source_files WHERE path = $path", new { path });
-
-    public static void RecordFile(SqliteConnection connection, SqliteTransaction transaction, string path, string hash, long size) =>
-        connection.Execute("""
-            INSERT INTO source_files (path, content_hash, size_bytes, ingested_at) VALUES ($path, $hash, $size, $at)
-            ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, size_bytes = excluded.size_bytes,
-                                             ingested_at = excluded.ingested_at
-            """, new { path, hash, size, at = Now() }, transaction);
-
-    public static IReadOnlyList<string> KnownFiles(SqliteConnection connection) =>
-        connection.Query<string>("SELECT path FROM source_files ORDER BY path").AsList();
-
-    public static void ForgetFile(SqliteConnection connection, SqliteTransaction transaction, string path) =>
-        connection.Execute("DELETE FROM source_files WHERE path = $path", new { path }, transaction);
-
-    public static IReadOnlyList<ArticleState> ArticlesOfFile(SqliteConnection connection, string path, SqliteTransaction? transaction = null) =>
-        connection.Query<ArticleState>(
-            "SELECT id AS Id, article_key AS ArticleKey, content_hash AS ContentHash FROM articles WHERE source_path = $path",
-            new { path }, transaction).AsList();
-
-    public static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, string path, Ingest.Article article, string hash) =>
-        connection.ExecuteScalar<long>("""
-            INSERT INTO articles (source_path, article_key, title, source, author, published, text, content_hash, ingested_at)
-            VALUES ($path, $key, $title, $source, $author, $published, $text, $hash, $at)
-            RETURNING id
-            """, ArticleParameters(path, article, hash), transaction);
-
-    public static void UpdateArticle(SqliteConnection connection, SqliteTransaction transaction, long id, string path, Ingest.Article article, string hash)
-    {
-        var parameters = new DynamicParameters(ArticleParameters(path, article, hash));
-        parameters.Add("id", id);
-        connection.Execute("""
-            UPDATE articles SET title = $title, source = $source, author = $author, published = $published,
-                                text = $text, content_hash = $hash, ingested_at = $at
-            WHERE id = $id
-            """, parameters, transaction);
-    }
-
-    /// <summary>Removes the article's chunks and their FTS rows (the article row stays).</summary>
-    public static void DeleteChunks(SqliteConnection connection, SqliteTransaction transaction, long articleId)
-    {
-        connection.Execute(
-            "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE article_id = $articleId)",
-            new { articleId }, transaction);
-        connection.Execute("DELETE FROM chunks WHERE article_id = $articleId", new { articleId }, transaction);
-    }
-
-    public static void DeleteArticle(SqliteConnection connection, SqliteTransaction transaction, long articleId)
-    {
-        DeleteChunks(connection, transaction, articleId);
-        connection.Execute("DELETE FROM articles WHERE id = $articleId", new { articleId }, transaction);
-    }
-
-    public static IReadOnlyList<StoredChunk> InsertChunks(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, string title, string text, IReadOnlyList<ChunkSpan> spans)
-    {
-        var stored = new List<StoredChunk>(spans.Count);
-        using var insertChunk = connection.CreateCommand();
-        insertChunk.Transaction = transaction;
-        insertChunk.CommandText = """
-            INSERT INTO chunks (article_id, ordinal, heading_path, start_offset, end_offset, token_count, text)
-            VALUES ($article, $ordinal, $heading, $start, $end, $tokens, $text) RETURNING id
-            """;
-        using var insertFts = connection.CreateCommand();
-        insertFts.Transaction = transaction;
-        insertFts.CommandText = "INSERT INTO chunks_fts (rowid, title, heading, text) VALUES ($id, $title, $heading, $text)";
-        foreach (var span in spans)
-        {
-            var chunkText = text[span.Start..span.End];
-            insertChunk.Parameters.Clear();
-            insertChunk.Parameters.AddWithValue("$article", articleId);
-            insertChunk.Parameters.AddWithValue("$ordinal", span.Ordinal);
-            insertChunk.Parameters.AddWithValue("$heading", span.HeadingPath);
-            insertChunk.Parameters.AddWithValue("$start", span.Start);
-            insertChunk.Parameters.AddWithValue("$end", span.End);
-            insertChunk.Parameters.AddWithValue("$tokens", span.TokenCount);
-            insertChunk.Parameters.AddWithValue("$text", chunkText);
-            var id = (long)insertChunk.ExecuteScalar()!;
-
-            insertFts.Parameters.Clear();
-            insertFts.Parameters.AddWithValue("$id", id);
-            insertFts.Parameters.AddWithValue("$title", title);
-            insertFts.Parameters.AddWithValue("$heading", span.HeadingPath);
-            insertFts.Parameters.AddWithValue("$text", chunkText);
-            insertFts.ExecuteNonQuery();
-
-            stored.Add(new StoredChunk(id, articleId, span.Ordinal, span.HeadingPath, span.Start, span.End, span.TokenCount, chunkText));
-        }
-        return stored;
-    }
 
     public StoredArticle? GetArticle(long id)
     {
@@ -119,6 +23,15 @@ public sealed class ArticleStore(GraphRagDatabase database)
         return connection.Query<StoredArticle>($"{SelectArticle} ORDER BY id").AsList();
     }
 
+    /// <summary>Article ids and keys under one source (a file's path, or a named source such as a benchmark).</summary>
+    public IReadOnlyDictionary<long, string> ArticleKeysOf(string source)
+    {
+        using var connection = Database.Open();
+        return connection.Query<(long Id, string Key)>(
+                "SELECT id, article_key FROM articles WHERE source_path = $source", new { source })
+            .ToDictionary(a => a.Id, a => a.Key);
+    }
+
     public StoredChunk? GetChunk(long id)
     {
         using var connection = Database.Open();
@@ -130,6 +43,21 @@ public sealed class ArticleStore(GraphRagDatabase database)
         using var connection = Database.Open();
         return connection.Query<ChunkRow>($"{SelectChunk} WHERE article_id = $articleId ORDER BY ordinal", new { articleId })
             .Select(r => r.ToStored()).ToList();
+    }
+
+    /// <summary>The chunks as citable passages, in one read; ids that no longer exist are absent.</summary>
+    public IReadOnlyDictionary<long, Retrieve.Passage> Passages(IReadOnlyCollection<long> chunkIds)
+    {
+        if (chunkIds.Count == 0)
+            return new Dictionary<long, Retrieve.Passage>();
+        using var connection = Database.Open();
+        return connection.Query<PassageRow>("""
+                SELECT c.id AS ChunkId, c.article_id AS ArticleId, a.title AS Title, c.heading_path AS HeadingPath,
+                       c.text AS Text, c.start_offset AS StartOffset, c.end_offset AS EndOffset
+                FROM chunks c JOIN articles a ON a.id = c.article_id
+                WHERE c.id IN (SELECT value FROM json_each($ids))
+                """, new { ids = JsonSerializer.Serialize(chunkIds) })
+            .ToDictionary(r => r.ChunkId, r => r.ToPassage());
     }
 
     public StoreCounts Counts()
@@ -164,18 +92,8 @@ public sealed class ArticleStore(GraphRagDatabase database)
             new(Id, ArticleId, (int)Ordinal, HeadingPath, (int)StartOffset, (int)EndOffset, (int)TokenCount, Text);
     }
 
-    private static object ArticleParameters(string path, Ingest.Article article, string hash) => new
+    private sealed record PassageRow(long ChunkId, long ArticleId, string Title, string HeadingPath, string Text, long StartOffset, long EndOffset)
     {
-        path,
-        key = article.Key,
-        title = article.Title,
-        source = article.Source,
-        author = article.Author,
-        published = article.Published,
-        text = article.Text,
-        hash,
-        at = Now(),
-    };
-
-    private static string Now() => DateTimeOffset.UtcNow.ToString("O");
+        public Retrieve.Passage ToPassage() => new(ChunkId, ArticleId, Title, HeadingPath, Text, (int)StartOffset, (int)EndOffset);
+    }
 }

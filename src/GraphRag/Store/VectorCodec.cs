@@ -61,11 +61,18 @@ public static class VectorCodec
 
     public static string Name(VectorFormat format) => format.ToString().ToLowerInvariant();
 
-    public static VectorFormat Parse(string name) => name.ToLowerInvariant() switch
+    public static VectorFormat Parse(string name) =>
+        TryParse(name, out var format) ? format : throw new ArgumentException($"Unknown vector storage '{name}': use float32, float16 or int8.");
+
+    public static bool TryParse(string? name, out VectorFormat format)
     {
-        "f32" or "float32" => VectorFormat.F32,
-        "f16" or "float16" => VectorFormat.F16,
-        "i8" or "int8" => VectorFormat.I8,
-        _ => throw new ArgumentException($"Unknown vector storage '{name}': use float32, float16 or int8."),
-    };
+        (var known, format) = name?.ToLowerInvariant() switch
+        {
+            "f32" or "float32" => (true, VectorFormat.F32),
+            "f16" or "float16" => (true, VectorFormat.F16),
+            "i8" or "int8" => (true, VectorFormat.I8),
+            _ => (false, default),
+        };
+        return known;
+    }
 }

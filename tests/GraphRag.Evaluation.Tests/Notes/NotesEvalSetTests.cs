@@ -25,7 +25,7 @@ public sealed class NotesEvalSetTests
     {
         await using var corpus = await NotesCorpus.IngestAsync();
         var set = Committed();
-        var (spans, problems) = SpanResolver.Resolve(corpus.Database, set.Judgments);
+        var (spans, problems) = SpanResolver.Resolve(corpus.Store, set.Judgments);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(p => $"{p.Judgment.Query} [{p.Judgment.Article}] \"{p.Judgment.Quote}\": {p.Problem}")));
         Assert.Equal(set.Judgments.Count, spans.Count);
     }

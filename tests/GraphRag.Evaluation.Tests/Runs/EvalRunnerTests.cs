@@ -21,13 +21,12 @@ public sealed class EvalRunnerTests
         using var dir = new TempDirectory();
         var dataset = BeirDataset.Read(TinyBeir.Write(dir));
         await using var services = NotesCorpus.CreateServices(dir.File("beir.db"));
-        var ingester = new BeirIngester(services.GetRequiredService<IngestionPipeline>(), services.GetRequiredService<GraphRagDatabase>());
+        var ingester = new BeirIngester(services.GetRequiredService<IngestionPipeline>(), services.GetRequiredService<ArticleStore>());
         var passages = await ingester.IngestAsync(dataset, TestContext.Current.CancellationToken);
         Assert.Equal(["p1", "p2", "p3", "p4"], passages.Values.Order());
 
-        var lexical = services.GetRequiredService<RetrieverCatalog>().Get("lexical");
-        var run = await new EvalRunner(new ArticleRunMapper(dataset.Qrels, passages), TrecMeasureSet.Default, depth: 10)
-            .RunAsync(lexical, dataset.Queries, TestContext.Current.CancellationToken);
+        var run = await new EvalRunner(services.GetRequiredService<PassageSearch>(), new ArticleRunMapper(dataset.Qrels, passages), TrecMeasureSet.Default, depth: 10)
+            .RunAsync(RetrievalModeNames.Lexical, dataset.Queries, TestContext.Current.CancellationToken);
 
         // The run's own rankings, scored again from scratch, give the same figures.
         foreach (var query in dataset.Queries)

@@ -17,8 +17,8 @@ public sealed class CommunityThemesTests
         Assert.Equal(0, summary.Failed);
         var store = host.Get<ArticleStore>();
 
-        var answer = await new ThemeAnswerer(host.Get<IThemeSource>(), store)
-            .AnswerAsync("What are the main themes of my notes?", TestContext.Current.CancellationToken);
+        var answer = (await new ThemeAnswerer(host.Get<IThemeSource>(), store)
+            .AnswerToEndAsync(new Question("What are the main themes of my notes?"), TestContext.Current.CancellationToken)).Answer;
 
         Assert.True(answer.Found);
         Assert.Equal("themes", answer.Method);

@@ -1,5 +1,6 @@
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Model;
+using GraphRag.Text;
 
 namespace GraphRag.Graph.Tests.Extract;
 

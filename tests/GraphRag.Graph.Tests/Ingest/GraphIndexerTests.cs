@@ -2,7 +2,6 @@ using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
 using GraphRag.Graph.Tests.Support;
 using GraphRag.Retrieve;
-using Microsoft.Extensions.Options;
 
 namespace GraphRag.Graph.Tests.Ingest;
 
@@ -50,18 +49,18 @@ public sealed class GraphIndexerTests
         await host.IngestAsync("graphs.md", Notes.Graphs);
         await host.IngestAsync("transformers.md", Notes.Transformers);
         // Entities only: what the walk finds from the question's entities alone.
-        var graph = new GraphRetriever(host.Get<GraphSnapshotCache>(), host.Database, Options.Create(new GraphRetrievalOptions { PassageSeeds = "" }));
+        var graph = host.SearchWith(new GraphRanker(host.Get<GraphSnapshotCache>(), new GraphRetrievalOptions { PassageSeeds = "" }, passageSeeds: null));
 
-        var hits = await graph.SearchAsync("What does ndcg measure?", 5);
+        var hits = (await graph.SearchAsync("What does ndcg measure?", 5)).Hits;
         Assert.NotEmpty(hits);
         Assert.Equal("Ranking metrics", hits[0].Title);
         Assert.Contains("Normalized Discounted Cumulative Gain", hits[0].Explanation);
 
         // A typo still links (one edit), and nothing links to an unrelated question.
-        var typo = await graph.SearchAsync("self-atention in transformers", 3);
+        var typo = (await graph.SearchAsync("self-atention in transformers", 3)).Hits;
         Assert.Equal("Transformers", typo[0].Title);
         Assert.Contains("≈", typo[0].Explanation);
-        Assert.Empty(await graph.SearchAsync("what is the weather like today?", 3));
+        Assert.Empty((await graph.SearchAsync("what is the weather like today?", 3)).Hits);
     }
 
     [Fact]
@@ -71,10 +70,8 @@ public sealed class GraphIndexerTests
         await host.IngestAsync("ranking.md", Notes.Ranking);
         await host.IngestAsync("graphs.md", Notes.Graphs);
         await host.IngestAsync("transformers.md", Notes.Transformers);
-        var graph = host.Get<IEnumerable<IRetriever>>().Single(r => r.Mode == "graph");
-
         // "offline evaluation" names no entity: only the lexical seed passage starts the walk.
-        var hits = await graph.SearchAsync("offline evaluation", 3);
+        var hits = (await host.Get<PassageSearch>().SearchAsync("offline evaluation", 3, RetrievalModeNames.Graph)).Hits;
         Assert.Equal("Ranking metrics", hits[0].Title);
         Assert.Contains("no entity linked", hits[0].Explanation);
     }

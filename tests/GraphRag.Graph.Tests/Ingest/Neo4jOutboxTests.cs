@@ -31,7 +31,7 @@ public sealed class Neo4jOutboxTests
             Assert.Equal(0, summary.Failed);
             await host.IngestAsync("ranking.md", Notes.Ranking.Replace("Spotify and Netflix", "Deezer and Netflix"));
             Assert.Equal(2, Pending(host));
-            var whileDown = await host.Get<GraphSync>().SyncAsync(everything: false, null, CancellationToken.None);
+            var whileDown = await host.Get<IGraphMirror>().SyncAsync(everything: false, null, CancellationToken.None);
             Assert.Equal((0, 2), (whileDown.Applied, whileDown.Pending));
             Assert.Contains("unreachable", whileDown.Problem);
         }
@@ -40,7 +40,7 @@ public sealed class Neo4jOutboxTests
             Neo4jServer.Script("start");
         }
 
-        var result = await host.Get<GraphSync>().SyncAsync(everything: false, null, CancellationToken.None);
+        var result = await host.Get<IGraphMirror>().SyncAsync(everything: false, null, CancellationToken.None);
         Assert.Equal((2, 0, null), (result.Applied, result.Pending, result.Problem));
         var expected = GraphStoreContract.Canonical(await embedded.LoadSnapshotAsync());
         Assert.Contains("deezer", expected);

@@ -1,4 +1,5 @@
 using Dapper;
+using GraphRag.Graph.Store;
 using GraphRag.Store;
 using GraphRag.Tests;
 
@@ -9,7 +10,7 @@ public sealed class GraphDatabase : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    public GraphDatabase() => Database = new GraphRagDatabase(_directory.File("graph.db"));
+    public GraphDatabase() => Database = new GraphRagDatabase(_directory.File("graph.db"), EmbeddedGraphStore.Migrations);
 
     public GraphRagDatabase Database { get; }
 

@@ -1,4 +1,5 @@
 using GraphRag.Ingest;
+using GraphRag.Retrieve;
 using GraphRag.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,10 @@ public sealed class GraphHost : IDisposable
     public GraphRagDatabase Database => Services.GetRequiredService<GraphRagDatabase>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A search whose only mode is <paramref name="ranker"/>, with passages loaded from this database.</summary>
+    public PassageSearch SearchWith(IRanker ranker) =>
+        new(new RetrievalModes(new Dictionary<string, IRanker> { ["test"] = ranker }, [], "test"), Get<ArticleStore>());
 
     /// <summary>Writes a Markdown note into the temp folder and ingests it through the real pipeline.</summary>
     public async Task<IngestionSummary> IngestAsync(string fileName, string markdown)

@@ -12,8 +12,8 @@ public sealed class ExtractiveAnswererTests(IngestedCorpus corpus) : IClassFixtu
     [Fact]
     public async Task Answers_with_numbered_citations_whose_quotes_are_exact_slices_of_the_articles()
     {
-        var answer = await new ExtractiveAnswerer(new Bm25Search(corpus.Database))
-            .AnswerAsync("What did the CERN physicists announce about neutrinos?", Ct);
+        var answer = (await new ExtractiveAnswerer(corpus.Search)
+            .AnswerToEndAsync(new Question("What did the CERN physicists announce about neutrinos?"), Ct)).Answer;
 
         Assert.True(answer.Found);
         Assert.Contains("neutrino", answer.Text, StringComparison.OrdinalIgnoreCase);
@@ -32,7 +32,7 @@ public sealed class ExtractiveAnswererTests(IngestedCorpus corpus) : IClassFixtu
     [InlineData("Who painted the ceiling of the Sistine Chapel?")]
     public async Task Says_so_when_the_notes_do_not_answer(string question)
     {
-        var answer = await new ExtractiveAnswerer(new Bm25Search(corpus.Database)).AnswerAsync(question, Ct);
+        var answer = (await new ExtractiveAnswerer(corpus.Search).AnswerToEndAsync(new Question(question), Ct)).Answer;
         Assert.False(answer.Found);
         Assert.Equal(ExtractiveAnswerer.NotFound, answer.Text);
         Assert.Empty(answer.Citations);

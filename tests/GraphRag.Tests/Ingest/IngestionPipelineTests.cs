@@ -4,7 +4,6 @@ using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
 using GraphRag.Store;
 using GraphRag.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace GraphRag.Tests.Ingest;
 
@@ -125,13 +124,15 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(1L, new ArticleStore(_database).Counts().Articles);
     }
 
-    [Fact]
-    public async Task A_file_whose_indexing_fails_leaves_the_database_exactly_as_before()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_file_whose_indexing_fails_leaves_the_database_exactly_as_before(bool duringWrite)
     {
         var notes = CorpusFiles.CopyTo(_dir);
         var extra = Path.Combine(notes, "extra.md");
         await File.WriteAllTextAsync(extra, "# First\n\nFine text about recall.\n", Ct);
-        var pipeline = Pipeline(new FailingIndexer("breaks the indexer"));
+        var pipeline = Pipeline(new FailingIndexer("breaks the indexer", duringWrite));
         await pipeline.IngestAsync([notes], cancellationToken: Ct);
         var before = DatabaseSnapshot.Take(_database);
 
@@ -164,15 +165,30 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(1, dropped.ArticlesRemoved);
     }
 
-    /// <summary>A real indexer failure (the fault an embedding or graph step could raise) on one article.</summary>
-    private sealed class FailingIndexer(string trigger) : IArticleIndexer
+    /// <summary>
+    /// A real indexer failure (the fault an embedding or graph step could raise) on one article: while
+    /// it is prepared (before the transaction) or while it is written (inside it).
+    /// </summary>
+    private sealed class FailingIndexer(string trigger, bool duringWrite) : IArticleIndexer
     {
         public string Name => "failing";
 
-        public Task IndexAsync(ArticleIndexingContext context, CancellationToken cancellationToken) =>
-            context.Article.Text.Contains(trigger) ? throw new InvalidOperationException("injected failure") : Task.CompletedTask;
+        public Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken) =>
+            articles.Any(a => a.Article.Text.Contains(trigger)) && !duringWrite
+                ? throw new InvalidOperationException("injected failure")
+                : Task.FromResult<IReadOnlyList<IArticleIndex>>(articles.Select(a => new Index(a.Article.Text.Contains(trigger))).ToList());
 
-        public Task RemoveAsync(long articleId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-            Task.CompletedTask;
+        public void Remove(long articleId, WriteTransaction write)
+        {
+        }
+
+        private sealed class Index(bool fails) : IArticleIndex
+        {
+            public void Write(StoredArticle article, IReadOnlyList<StoredChunk> chunks, WriteTransaction write)
+            {
+                if (fails)
+                    throw new InvalidOperationException("injected failure");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using GraphRag.Ingest;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Ingest.Reading;
+using GraphRag.Retrieve;
 using GraphRag.Store;
 
 namespace GraphRag.Tests.Support;
@@ -11,6 +12,12 @@ public sealed class IngestedCorpus : IAsyncLifetime
     private readonly TempDirectory _dir = new();
 
     public GraphRagDatabase Database { get; private set; } = null!;
+
+    public ArticleStore Store => new(Database);
+
+    /// <summary>Searches the corpus the way the app composes retrieval, lexical only (no encoder, no graph).</summary>
+    public PassageSearch Search => new(
+        RetrievalComposition.Compose(new RetrievalOptions(), Database, dense: null, graph: null, unavailable: []), Store);
 
     public async ValueTask InitializeAsync()
     {

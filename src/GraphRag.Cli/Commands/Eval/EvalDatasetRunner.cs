@@ -35,7 +35,7 @@ public static class EvalDatasetRunner
             using var host = CliHost.Build(parse);
             Guards.RequireIngested(host.Services);
             var set = NotesEvalSet.Read(directory);
-            var mapper = NotesMapping.Create(host.Services.GetRequiredService<GraphRagDatabase>(), set);
+            var mapper = NotesMapping.Create(host.Services.GetRequiredService<ArticleStore>(), set);
             return await RunModesAsync(host, NotesDataset, set.Queries, mapper, request, progress, cancellationToken);
         }
 
@@ -44,11 +44,11 @@ public static class EvalDatasetRunner
         try
         {
             using var host = CliHost.Build(parse, services =>
-                services.PostConfigure<StoreOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
+                services.PostConfigure<GraphRagOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
             progress.Report($"Ingesting {dataset.Corpus.Count} passages of {dataset.Name} into a temporary database…");
             var ingester = new BeirIngester(
                 host.Services.GetRequiredService<IngestionPipeline>(),
-                host.Services.GetRequiredService<GraphRagDatabase>());
+                host.Services.GetRequiredService<ArticleStore>());
             var passages = await ingester.IngestAsync(dataset, cancellationToken);
             var mapper = new ArticleRunMapper(dataset.Qrels, passages);
             return await RunModesAsync(host, dataset.Name, dataset.Queries, mapper, request, progress, cancellationToken);
@@ -64,17 +64,16 @@ public static class EvalDatasetRunner
     private static async Task<Outcome> RunModesAsync(IHost host, string name, IReadOnlyList<EvalQuery> queries, IRunMapper mapper,
         Request request, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var catalog = host.Services.GetRequiredService<RetrieverCatalog>();
-        var modes = request.Modes is null ? [catalog.DefaultMode]
-            : request.Modes.Count == 1 && request.Modes[0] == "all" ? catalog.Modes.Order().ToList()
+        var search = host.Services.GetRequiredService<PassageSearch>();
+        var modes = request.Modes is null ? [search.Modes.DefaultMode]
+            : request.Modes.Count == 1 && request.Modes[0] == "all" ? search.Modes.Available.Order().ToList()
             : request.Modes;
-        var runner = new EvalRunner(mapper, TrecMeasureSet.Default.WithCutoff(request.K).WithRecallCurve(request.K), request.Depth);
+        var runner = new EvalRunner(search, mapper, TrecMeasureSet.Default.WithCutoff(request.K).WithRecallCurve(request.K), request.Depth);
         var runs = new List<ModeRun>();
         foreach (var mode in modes)
         {
-            var retriever = catalog.Get(mode);
-            progress.Report($"Running {retriever.Mode} over {queries.Count} queries…");
-            runs.Add(await runner.RunAsync(retriever, queries, cancellationToken));
+            progress.Report($"Running {mode} over {queries.Count} queries…");
+            runs.Add(await runner.RunAsync(mode, queries, cancellationToken));
         }
         return new Outcome(EvalSummary.Summarize(name, request.K, request.Depth, queries, runs), runs, mapper.Qrels);
     }

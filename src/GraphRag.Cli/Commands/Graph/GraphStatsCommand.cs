@@ -1,10 +1,6 @@
 using System.CommandLine;
-using Dapper;
-using GraphRag.Graph;
 using GraphRag.Graph.Store;
-using GraphRag.Store;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace GraphRag.Cli.Commands.Graph;
@@ -24,12 +20,7 @@ public static class GraphStatsCommand
             Guards.RequireIngested(host.Services);
             var store = host.Services.GetRequiredService<IGraphStore>();
             var statistics = await GraphCommandErrors.Guard(() => store.GetStatisticsAsync(cancellationToken));
-            var pending = 0;
-            if (host.Services.GetRequiredService<IOptions<GraphOptions>>().Value.UsesNeo4j)
-            {
-                using var connection = host.Services.GetRequiredService<GraphRagDatabase>().Open();
-                pending = connection.ExecuteScalar<int>("SELECT count(*) FROM graph_outbox");
-            }
+            var pending = host.Services.GetRequiredService<IGraphMirror>().Pending();
             var output = new Output(store.Name, statistics, pending);
             if (parse.GetValue(json))
             {

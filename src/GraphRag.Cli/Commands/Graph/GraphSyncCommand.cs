@@ -1,8 +1,6 @@
 using System.CommandLine;
-using GraphRag.Graph;
 using GraphRag.Graph.Store;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace GraphRag.Cli.Commands.Graph;
@@ -19,12 +17,11 @@ public static class GraphSyncCommand
         {
             using var host = CliHost.Build(parse);
             Guards.RequireIngested(host.Services);
-            var options = host.Services.GetRequiredService<IOptions<GraphOptions>>().Value;
-            if (!options.UsesNeo4j)
+            var mirror = host.Services.GetRequiredService<IGraphMirror>();
+            if (!mirror.Enabled)
                 throw new UserFacingException("GraphRag:Graph:Store is \"embedded\": the graph lives in the SQLite database and has nothing to sync. Set it to \"neo4j\" to mirror the graph in Neo4j.");
-            options.Validate();
             var progress = parse.GetValue(json) ? null : new Progress<string>(m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
-            var result = await host.Services.GetRequiredService<GraphSync>().SyncAsync(parse.GetValue(full), progress, cancellationToken);
+            var result = await mirror.SyncAsync(parse.GetValue(full), progress, cancellationToken);
             if (parse.GetValue(json))
                 CliJson.Write(result);
             else if (result.Problem is null)

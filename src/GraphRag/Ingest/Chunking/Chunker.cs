@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphRag.Text;
 
 namespace GraphRag.Ingest.Chunking;
 
@@ -14,7 +15,8 @@ public sealed partial class Chunker
 
     public Chunker(ChunkingOptions options)
     {
-        options.Validate();
+        if (options.Problems().FirstOrDefault() is { } problem)
+            throw new ArgumentException(problem);
         _options = options;
     }
 
@@ -84,15 +86,15 @@ public sealed partial class Chunker
     private List<Unit> Units(string text, Section section)
     {
         var units = new List<Unit>();
-        foreach (var (start, end) in SentenceSplitter.Split(text, section.Start, section.End))
+        foreach (var (start, end) in Sentences.Split(text, section.Start, section.End))
         {
-            var tokens = TokenCounter.Count(text.AsSpan(start, end - start));
+            var tokens = Tokens.Count(text.AsSpan(start, end - start));
             if (tokens <= _options.MaxTokens)
             {
                 units.Add(new Unit(start, end, tokens));
                 continue;
             }
-            var spans = TokenCounter.Spans(text[start..end]);
+            var spans = Tokens.Spans(text[start..end]);
             for (var w = 0; w < spans.Count; w += _options.MaxTokens)
             {
                 var last = Math.Min(w + _options.MaxTokens, spans.Count) - 1;

@@ -1,57 +1,73 @@
 using GraphRag.Ingest;
 using GraphRag.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace GraphRag.Retrieve.Dense;
 
 /// <summary>
-/// Embeds each chunk (as sentence windows) during ingestion and stores the vectors in the
-/// article's transaction. Vectors go with their chunk (ON DELETE CASCADE), so there is nothing
-/// to remove by hand.
+/// Embeds each chunk (as sentence windows) before the article's write transaction and stores the
+/// vectors inside it. Vectors go with their chunk (ON DELETE CASCADE), so there is nothing to
+/// remove by hand.
 /// </summary>
 public sealed class EmbeddingIndexer(
     IEmbeddingGenerator<string, Embedding<float>> generator,
-    IOptions<EmbeddingOptions> options) : IArticleIndexer
+    IOptions<GraphRagOptions> options) : IArticleIndexer
 {
-    private readonly EmbeddingOptions _options = options.Value;
-    private readonly VectorFormat _format = VectorCodec.Parse(options.Value.Storage);
+    private readonly EmbeddingOptions _options = options.Value.Embeddings;
+    private readonly VectorFormat _format = VectorCodec.Parse(options.Value.Embeddings.Storage);
 
     public string ModelId { get; } = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "encoder";
 
     // Part of the ingestion fingerprint: another model, storage or window size re-embeds everything.
     public string Name => $"embeddings:{ModelId}:{VectorCodec.Name(_format)}:{_options.WindowTokens}";
 
-    public async Task IndexAsync(ArticleIndexingContext context, CancellationToken cancellationToken)
+    /// <summary>Embeds every window of every article's chunks, batched across the articles.</summary>
+    public async Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
     {
-        var windows = context.Chunks
-            .SelectMany(c => SentenceWindows.Split(c.Text, _options.WindowTokens).Select((text, i) => (c.Id, Window: i, Text: text)))
+        var windows = articles
+            .SelectMany((article, a) => article.Chunks.SelectMany((chunk, ordinal) =>
+                SentenceWindows.Split(article.Article.Text[chunk.Start..chunk.End], _options.WindowTokens)
+                    .Select((text, window) => (Article: a, Ordinal: ordinal, Window: window, Text: text))))
             .ToList();
-        using var insert = context.Connection.CreateCommand();
-        insert.Transaction = context.Transaction;
-        insert.CommandText = """
-            INSERT INTO chunk_embeddings (chunk_id, window, model, format, scale, vector)
-            VALUES ($chunk, $window, $model, $format, $scale, $vector)
-            """;
+        var vectors = articles.Select(_ => new List<Vector>()).ToList();
         foreach (var batch in windows.Chunk(Math.Max(1, _options.BatchSize)))
         {
             var embeddings = await generator.GenerateAsync(batch.Select(w => w.Text), cancellationToken: cancellationToken);
             for (var i = 0; i < batch.Length; i++)
             {
                 var (bytes, scale) = VectorCodec.Encode(embeddings[i].Vector.Span, _format);
+                vectors[batch[i].Article].Add(new Vector(batch[i].Ordinal, batch[i].Window, bytes, scale));
+            }
+        }
+        return vectors.Select(v => (IArticleIndex)new Vectors(v, ModelId, VectorCodec.Name(_format))).ToList();
+    }
+
+    public void Remove(long articleId, WriteTransaction write)
+    {
+    }
+
+    private sealed record Vector(int ChunkOrdinal, int Window, byte[] Bytes, float Scale);
+
+    private sealed class Vectors(List<Vector> vectors, string model, string format) : IArticleIndex
+    {
+        public void Write(StoredArticle article, IReadOnlyList<StoredChunk> chunks, WriteTransaction write)
+        {
+            using var insert = write.Prepare("""
+                INSERT INTO chunk_embeddings (chunk_id, window, model, format, scale, vector)
+                VALUES ($chunk, $window, $model, $format, $scale, $vector)
+                """);
+            foreach (var vector in vectors)
+            {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$chunk", batch[i].Id);
-                insert.Parameters.AddWithValue("$window", batch[i].Window);
-                insert.Parameters.AddWithValue("$model", ModelId);
-                insert.Parameters.AddWithValue("$format", VectorCodec.Name(_format));
-                insert.Parameters.AddWithValue("$scale", scale);
-                insert.Parameters.AddWithValue("$vector", bytes);
+                insert.Parameters.AddWithValue("$chunk", chunks[vector.ChunkOrdinal].Id);
+                insert.Parameters.AddWithValue("$window", vector.Window);
+                insert.Parameters.AddWithValue("$model", model);
+                insert.Parameters.AddWithValue("$format", format);
+                insert.Parameters.AddWithValue("$scale", vector.Scale);
+                insert.Parameters.AddWithValue("$vector", vector.Bytes);
                 insert.ExecuteNonQuery();
             }
         }
     }
-
-    public Task RemoveAsync(long articleId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
 }

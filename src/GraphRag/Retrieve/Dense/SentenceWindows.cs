@@ -1,4 +1,5 @@
 using GraphRag.Ingest.Chunking;
+using GraphRag.Text;
 
 namespace GraphRag.Retrieve.Dense;
 
@@ -11,13 +12,13 @@ public static class SentenceWindows
     public static IReadOnlyList<string> Split(string text, int maxTokens)
     {
         var windows = new List<string>();
-        var sentences = SentenceSplitter.Split(text);
+        var sentences = Sentences.Split(text);
         var start = -1;
         var end = 0;
         var tokens = 0;
         foreach (var (s, e) in sentences)
         {
-            var n = TokenCounter.Count(text.AsSpan(s, e - s));
+            var n = Tokens.Count(text.AsSpan(s, e - s));
             if (start >= 0 && tokens + n > maxTokens)
             {
                 windows.Add(text[start..end]);

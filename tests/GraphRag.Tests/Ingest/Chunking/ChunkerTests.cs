@@ -1,3 +1,4 @@
+using GraphRag.Text;
 using GraphRag.Ingest.Chunking;
 
 namespace GraphRag.Tests.Ingest.Chunking;
@@ -23,7 +24,7 @@ public class ChunkerTests
         {
             Assert.InRange(chunk.Start, 0, Article.Length);
             Assert.InRange(chunk.End, chunk.Start + 1, Article.Length);
-            Assert.Equal(TokenCounter.Count(Article.AsSpan(chunk.Start, chunk.End - chunk.Start)), chunk.TokenCount);
+            Assert.Equal(Tokens.Count(Article.AsSpan(chunk.Start, chunk.End - chunk.Start)), chunk.TokenCount);
         }
     }
 
@@ -44,7 +45,7 @@ public class ChunkerTests
             var overlap = chunks[i - 1].End - chunks[i].Start;
             Assert.True(overlap > 0, $"chunk {chunks[i].Ordinal} should repeat the end of the one before");
             var repeated = Article[chunks[i].Start..chunks[i - 1].End];
-            Assert.True(TokenCounter.Count(repeated) <= Options.OverlapTokens);
+            Assert.True(Tokens.Count(repeated) <= Options.OverlapTokens);
             Assert.StartsWith("Metric sentence number", repeated);
         }
     }
@@ -64,7 +65,7 @@ public class ChunkerTests
     public void Every_sentence_of_the_article_lands_in_some_chunk()
     {
         var chunks = new Chunker(Options).Split(Article);
-        foreach (var (start, end) in SentenceSplitter.Split(Article).Where(s => !Article[s.Start..s.End].StartsWith('#')))
+        foreach (var (start, end) in Sentences.Split(Article).Where(s => !Article[s.Start..s.End].StartsWith('#')))
             Assert.Contains(chunks, c => c.Start <= start && end <= c.End);
     }
 

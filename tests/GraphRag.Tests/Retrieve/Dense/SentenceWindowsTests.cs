@@ -1,3 +1,4 @@
+using GraphRag.Text;
 using GraphRag.Ingest.Chunking;
 using GraphRag.Retrieve.Dense;
 
@@ -11,7 +12,7 @@ public class SentenceWindowsTests
         var text = string.Join(" ", Enumerable.Range(1, 30).Select(i => $"Sentence {i} says something about attention heads."));
         var windows = SentenceWindows.Split(text, 40);
         Assert.True(windows.Count > 1);
-        Assert.All(windows, w => Assert.True(TokenCounter.Count(w) <= 40));
+        Assert.All(windows, w => Assert.True(Tokens.Count(w) <= 40));
         Assert.All(windows, w => Assert.StartsWith("Sentence", w));
         Assert.Equal(text.Replace(" ", ""), string.Concat(windows).Replace(" ", ""));
     }

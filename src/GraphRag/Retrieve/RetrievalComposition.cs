@@ -1,0 +1,46 @@
+using GraphRag.Retrieve.Dense;
+using GraphRag.Retrieve.Fusion;
+using GraphRag.Retrieve.Lexical;
+using GraphRag.Store;
+
+namespace GraphRag.Retrieve;
+
+/// <summary>
+/// The one place where rankers are put together: lexical always; dense when an encoder is
+/// there; graph when the graph library is, seeded from another mode's ranking; hybrid as a fusion
+/// over the configured components. Rankers that others build on are shared per query, so a hybrid
+/// search runs one FTS5 query and one vector scan however many components read them.
+/// </summary>
+public static class RetrievalComposition
+{
+    public static RetrievalModes Compose(
+        RetrievalOptions options,
+        GraphRagDatabase database,
+        DenseRanker? dense,
+        IGraphRankerFactory? graph,
+        IEnumerable<UnavailableMode> unavailable)
+    {
+        var sharedDepth = Math.Max(options.Hybrid.Candidates, graph?.SeedDepth ?? 0);
+        var rankers = new Dictionary<string, IRanker>(StringComparer.OrdinalIgnoreCase)
+        {
+            [RetrievalModeNames.Lexical] = new SharedRanking(new Bm25Ranker(database), sharedDepth),
+        };
+        if (dense is not null)
+            rankers[RetrievalModeNames.Dense] = new SharedRanking(dense, sharedDepth);
+        if (graph is not null)
+            rankers[RetrievalModeNames.Graph] = graph.Create(graph.SeedMode is { } seedMode ? rankers.GetValueOrDefault(seedMode) : null);
+
+        var components = options.Hybrid.ComponentModes
+            .Where(rankers.ContainsKey)
+            .Select(mode => (mode, rankers[mode]))
+            .ToList();
+        if (components.Count > 0)
+        {
+            IFusion fusion = options.Hybrid.Fusion.Equals(HybridOptions.ReciprocalRank, StringComparison.OrdinalIgnoreCase)
+                ? new ReciprocalRankFusion()
+                : new ScoreMixing();
+            rankers[RetrievalModeNames.Hybrid] = new FusionRanker(components, fusion, options.Hybrid.Candidates);
+        }
+        return new RetrievalModes(rankers, unavailable.ToList(), options.Mode);
+    }
+}
