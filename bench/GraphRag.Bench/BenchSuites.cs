@@ -6,6 +6,7 @@ public static class BenchSuites
     [
         new Foundation.IngestSuite(),
         new Foundation.SearchSuite(),
+        new Retrieve.RetrievalLatencySuite(),
         new Foundation.DenseScanSuite(),
         new Cuda.CudaAttentionSuite(),
         new Engine.KernelsSuite(),

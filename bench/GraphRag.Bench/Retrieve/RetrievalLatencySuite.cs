@@ -1,0 +1,111 @@
+using GraphRag.Bench.Foundation;
+using GraphRag.Embeddings;
+using GraphRag.Graph.Extract;
+using GraphRag.Graph.Ingest;
+using GraphRag.Graph.Retrieve;
+using GraphRag.Graph.Store;
+using GraphRag.Ingest;
+using GraphRag.Ingest.Chunking;
+using GraphRag.Ingest.Reading;
+using GraphRag.Retrieve;
+using GraphRag.Retrieve.Dense;
+using GraphRag.Store;
+using Microsoft.Extensions.AI;
+using Spectre.Console;
+
+namespace GraphRag.Bench.Retrieve;
+
+/// <summary>
+/// Search latency p50/p95 of every mode (lexical, dense, graph, hybrid) as the app composes them,
+/// on the notes and on N× the notes, caches warm as in a running server. Baseline: lexical, the
+/// cheapest mode, in the same run. The N× corpus carries the 1× chunk vectors repeated in order:
+/// a scan's cost depends on the number and size of the vectors, not on their values, and embedding
+/// 40,000 chunks would take the encoder most of an hour. Databases are kept in the work folder so
+/// another build (an earlier commit, say) can be timed on the very same files.
+/// </summary>
+public sealed class RetrievalLatencySuite : IBenchSuite
+{
+    public string Name => "retrieval";
+
+    public string Description => "p50/p95 of lexical, dense, graph and hybrid search on the notes and N× the notes [copies=100] [work folder]";
+
+    public async Task RunAsync(string[] args)
+    {
+        var copies = args.Length > 0 ? int.Parse(args[0]) : 100;
+        var work = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "graphrag-bench-retrieval");
+        var encoderDirectory = Path.Combine(Environment.GetEnvironmentVariable("GRAPHRAG_ASSETS") ?? Path.Combine(SyntheticCorpus.RepoRoot, ".assets"), "use-lite");
+        if (!File.Exists(Path.Combine(encoderDirectory, "model.json")))
+        {
+            AnsiConsole.MarkupLine($"[yellow]SKIPPED: the sentence encoder is not in {encoderDirectory}; run scripts/fetch-assets.sh.[/]");
+            return;
+        }
+        var encoder = new UseLiteEmbeddingGenerator(new UseLiteOptions { ModelDirectory = encoderDirectory });
+        var table = new Table().AddColumns("corpus", "chunks", "vectors", "mode", "p50 ms", "p95 ms", "p95 × lexical");
+        float[][]? unitVectors = null;
+        foreach (var (label, n) in new[] { ("notes (1×)", 1), ($"synthetic ({copies}×)", copies) })
+        {
+            var database = new GraphRagDatabase(Path.Combine(work, $"x{n}.db"), EmbeddedGraphStore.Migrations);
+            if (!database.Exists)
+            {
+                await new IngestionPipeline(database, new ArticleReader(), new ChunkingOptions(),
+                        [new GraphIndexer(new ArticleGraphExtractor(), database, new NoGraphMirror())])
+                    .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
+                unitVectors ??= await EmbedAsync(encoder, database);
+                WriteVectors(database, unitVectors);
+            }
+            var modes = RetrievalComposition.Compose(new RetrievalOptions(), database,
+                new DenseRanker(encoder, new VectorIndexCache(database)),
+                new GraphRankerFactory(new GraphSnapshotCache(new EmbeddedGraphStore(database)), Microsoft.Extensions.Options.Options.Create(new GraphRag.Graph.GraphOptions())),
+                []);
+            var search = new PassageSearch(modes, new ArticleStore(database));
+            var counts = new ArticleStore(database).Counts();
+            double? lexicalP95 = null;
+            foreach (var mode in RetrievalModeNames.All)
+            {
+                var samples = SearchLatency.Sample(q => search.SearchAsync(q, 10, mode).GetAwaiter().GetResult());
+                var p95 = Measure.Percentile(samples, 0.95);
+                lexicalP95 ??= p95;
+                table.AddRow(label, counts.Chunks.ToString("N0"), VectorCount(database).ToString("N0"), mode,
+                    Measure.Percentile(samples, 0.5).ToString("F2"), p95.ToString("F2"), (p95 / lexicalP95.Value).ToString("F1"));
+            }
+        }
+        AnsiConsole.MarkupLine($"[bold]Search latency[/] (top 10, {SearchLatency.Queries.Length} queries × 5 after a warm-up pass; databases in {Markup.Escape(work)})");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The 1× corpus's chunk vectors, as the embedding indexer makes them (the best window stands for its chunk here).</summary>
+    private static async Task<float[][]> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> encoder, GraphRagDatabase database)
+    {
+        var store = new ArticleStore(database);
+        var texts = store.ListArticles().SelectMany(a => store.ChunksOf(a.Id)).SelectMany(c => SentenceWindows.Split(c.Text, 80)).ToList();
+        var vectors = new List<float[]>();
+        foreach (var batch in texts.Chunk(32))
+            vectors.AddRange((await encoder.GenerateAsync(batch)).Select(e => e.Vector.ToArray()));
+        return vectors.ToArray();
+    }
+
+    private static void WriteVectors(GraphRagDatabase database, float[][] unitVectors)
+    {
+        using var write = database.BeginWrite();
+        var chunkIds = write.Query<long>("SELECT id FROM chunks ORDER BY id").ToList();
+        using var insert = write.Prepare("""
+            INSERT INTO chunk_embeddings (chunk_id, window, model, format, scale, vector) VALUES ($chunk, 0, 'bench', 'f16', $scale, $vector)
+            """);
+        for (var i = 0; i < chunkIds.Count; i++)
+        {
+            var (bytes, scale) = VectorCodec.Encode(unitVectors[i % unitVectors.Length], VectorFormat.F16);
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$chunk", chunkIds[i]);
+            insert.Parameters.AddWithValue("$scale", scale);
+            insert.Parameters.AddWithValue("$vector", bytes);
+            insert.ExecuteNonQuery();
+        }
+        write.Commit();
+    }
+
+    private static long VectorCount(GraphRagDatabase database)
+    {
+        using var connection = database.Open();
+        return Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT count(*) FROM chunk_embeddings");
+    }
+}
