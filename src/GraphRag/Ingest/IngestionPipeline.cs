@@ -141,7 +141,7 @@ public sealed class IngestionPipeline
         int added = 0, updated = 0, unchanged = 0, removed = 0, chunks = 0;
         foreach (var article in report.Articles)
         {
-            var hash = ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint);
+            var hash = Hash(article);
             long id;
             if (existing.Remove(article.Key, out var state))
             {
@@ -162,6 +162,8 @@ public sealed class IngestionPipeline
                 added++;
             }
             var spans = _chunker.Split(article.Text);
+            if (article.Pages is { } pages)
+                spans = [.. spans.Select(pages.Label)];
             var stored = ArticleStore.InsertChunks(connection, transaction, id, article.Title, article.Text, spans);
             chunks += stored.Count;
             var storedArticle = new StoredArticle(id, path, article.Key, article.Title, article.Source, article.Author,
@@ -205,6 +207,12 @@ public sealed class IngestionPipeline
         foreach (var indexer in _indexers)
             await indexer.RemoveAsync(articleId, connection, transaction, cancellationToken);
     }
+
+    /// <summary>An article's content hash; a page map (PDF) is part of it, so a re-paginated file re-labels its chunks.
+    /// Articles without one hash as before, so existing databases are not re-indexed.</summary>
+    private string Hash(Article article) => article.Pages is null
+        ? ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint)
+        : ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint, article.Pages.ToString());
 
     private static FileOutcome Failure(string path, string error) =>
         new(path, FileStatus.Failed, null, 0, 0, 0, 0, 0, error);
