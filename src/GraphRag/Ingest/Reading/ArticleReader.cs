@@ -1,5 +1,6 @@
 using GraphRag.Ingest.Reading.Formats;
 using GraphRag.Ingest.Reading.Formats.Docx;
+using GraphRag.Ingest.Reading.Formats.Html;
 using GraphRag.Ingest.Reading.Formats.Pdf;
 
 namespace GraphRag.Ingest.Reading;
