@@ -18,7 +18,7 @@ namespace GraphRag.Ingest.Reading.Formats.Html;
 /// related-link sections in plain markup.</item>
 /// </list>
 /// An element that holds the title or half of the page's prose is never removed as chrome: sites put
-/// words such as "post" or "tag-news" on the article's own container.
+/// words such as "post" or "tag-news" on the article's own container, and some wrap the page in a form.
 /// </summary>
 public static partial class PageChrome
 {
@@ -60,10 +60,13 @@ public static partial class PageChrome
             return;
         RemoveAll(body.QuerySelectorAll(Invisible).Concat(body.QuerySelectorAll("[style]").Where(IsHiddenByStyle)));
 
+        // The guard matters here too: some sites wrap the whole page in one <form>.
         var guard = new Guard(body, title);
-        RemoveAll(body.QuerySelectorAll(Controls).Where(IsControl).Select(control => CallToActionBox(control, guard)));
+        RemoveAll(body.QuerySelectorAll(Controls).Where(c => IsControl(c) && !guard.Protects(c)).Select(c => CallToActionBox(c, guard)));
 
-        RemoveAll(body.QuerySelectorAll(ByTag).Concat(body.QuerySelectorAll("header").Where(h => IsPageHeader(h, title))));
+        guard = new Guard(body, title);
+        RemoveAll(body.QuerySelectorAll(ByTag).Concat(body.QuerySelectorAll("header").Where(h => IsPageHeader(h, title)))
+            .Where(e => !guard.Protects(e)));
 
         guard = new Guard(body, title);
         // Headings are structure: their class names describe styling ("anchorWithStickyNavbar"), and a
@@ -73,7 +76,6 @@ public static partial class PageChrome
         guard = new Guard(body, title);
         RemoveAll(body.QuerySelectorAll("*").Where(e =>
             HtmlText.IsBlock(e) && !IsHeading(e) && guard.Prose.LinkDensity(e) >= LinkListDensity && !guard.Protects(e)));
-
 
         RemoveAll(body.QuerySelectorAll("h1, h2, h3, h4, h5, h6")
             .Where(h => h != title && ChromeText.IsChromeSectionHeading(h.TextContent))
@@ -105,9 +107,27 @@ public static partial class PageChrome
     {
         var box = control;
         while (box.ParentElement is { } parent && parent.LocalName != "body" && !guard.Protects(parent)
-               && parent.TextContent.Length < CallToActionText && parent.QuerySelector("pre, table, h1, h2, h3, ul, ol") is null)
+               && HasShortText(parent, CallToActionText) && parent.QuerySelector("pre, table, h1, h2, h3, ul, ol") is null)
             box = parent;
         return box;
+    }
+
+    /// <summary>True when the element's text is under <paramref name="limit"/> characters; stops counting
+    /// there, since the boxes climbed end at an element as large as the page.</summary>
+    private static bool HasShortText(INode node, int limit)
+    {
+        var length = 0;
+        bool Count(INode current)
+        {
+            foreach (var child in current.ChildNodes)
+            {
+                length += child is IText text ? text.Data.Length : 0;
+                if (length >= limit || !Count(child))
+                    return false;
+            }
+            return true;
+        }
+        return Count(node);
     }
 
     private static bool IsControl(IElement element) =>

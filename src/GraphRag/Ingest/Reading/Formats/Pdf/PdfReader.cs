@@ -38,7 +38,7 @@ public sealed partial class PdfReader : IBinaryFormatReader
         }
         if (pages.All(p => p.Lines.Count == 0))
             throw new IngestionException(path, imagePages > 0
-                ? $"the PDF has no text layer: its {Pages(imagePages)} only images (a scan?); OCR is not supported, so run the file through an OCR tool first"
+                ? $"the PDF has no text layer: its {PagesHold(imagePages)} only images (a scan?); OCR is not supported, so run the file through an OCR tool first"
                 : "the PDF holds no text");
 
         var furniture = PdfRunningLines.Find(pages);
@@ -46,7 +46,7 @@ public sealed partial class PdfReader : IBinaryFormatReader
         var runs = PdfHeadings.Runs(body);
         var titleRun = runs.FirstOrDefault(r => r.Level == 1 && r.Page == 1);
         var writer = new PdfTextWriter();
-        foreach (var run in runs.Where(r => r != titleRun))
+        foreach (var run in runs.Where(r => !ReferenceEquals(r, titleRun)))
             writer.Write(run);
 
         var title = titleRun?.Text ?? MetadataTitle(document.Information.Title);
@@ -74,7 +74,7 @@ public sealed partial class PdfReader : IBinaryFormatReader
         }
     }
 
-    private static string Pages(int count) => count == 1 ? "one page holds" : $"{count} pages hold";
+    private static string PagesHold(int count) => count == 1 ? "one page holds" : $"{count} pages hold";
 
     /// <summary>The Title property, unless it is a placeholder a converter wrote ("Microsoft Word - notes.docx", "Untitled").</summary>
     private static string? MetadataTitle(string? title) =>

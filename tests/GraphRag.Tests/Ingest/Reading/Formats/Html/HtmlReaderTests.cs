@@ -140,4 +140,23 @@ public sealed class HtmlReaderTests : IDisposable
         Assert.StartsWith("Warm nights matter more than hot days.\n\nNights in cities", article.Text);
         Assert.EndsWith("night-time temperatures too.", article.Text);
     }
+
+    [Fact]
+    public void Page_wrapped_in_one_form_keeps_its_article()
+    {
+        // ASP.NET Web Forms pages put everything inside <form id="aspnetForm">.
+        var article = Read("""
+            <html><head><title>Quarterly report</title></head><body><form id="aspnetForm" method="post">
+            <div class="menu"><a href="/">Home</a> <a href="/reports">Reports</a></div>
+            <h1>Quarterly report</h1>
+            <p>Revenue rose by four percent while costs stayed flat, mostly thanks to the new pricing.</p>
+            <p>Next quarter we expect the same trend, with a small dip in August.</p>
+            <input type="hidden" name="__VIEWSTATE" value="abc">
+            </form></body></html>
+            """);
+        Assert.Equal("Quarterly report", article.Title);
+        Assert.Equal(
+            "Revenue rose by four percent while costs stayed flat, mostly thanks to the new pricing.\n\n"
+            + "Next quarter we expect the same trend, with a small dip in August.", article.Text);
+    }
 }
