@@ -197,13 +197,23 @@ public sealed class IngestionPipeline
         return new FileOutcome(path, FileStatus.Ingested, report, added, updated, unchanged, removed, chunks);
     }
 
-    private string ArticleHash(Article article) =>
-        ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint);
+    /// <summary>An article's content hash; a page map (PDF) is part of it, so a re-paginated file re-labels its chunks.
+    /// Articles without one hash as before, so existing databases are not re-indexed.</summary>
+    private string ArticleHash(Article article) => article.Pages is null
+        ? ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint)
+        : ContentHash.Of(article.Title, article.Source, article.Author, article.Published, article.Text, _fingerprint, article.Pages.ToString());
+
+    /// <summary>The article's chunks; a PDF's end their heading path with the pages they come from.</summary>
+    private IReadOnlyList<ChunkSpan> Chunks(Article article)
+    {
+        var spans = _chunker.Split(article.Text);
+        return article.Pages is { } pages ? [.. spans.Select(pages.Label)] : spans;
+    }
 
     /// <summary>Chunks the articles and runs each indexer's slow part over them, in file order.</summary>
     private async Task<Dictionary<string, PreparedArticle>> PrepareAsync(string path, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
-        var inputs = articles.Select(a => new ArticleToIndex(path, a, _chunker.Split(a.Text))).ToList();
+        var inputs = articles.Select(a => new ArticleToIndex(path, a, Chunks(a))).ToList();
         var indexes = new List<IReadOnlyList<IArticleIndex>>(_indexers.Count);
         foreach (var indexer in _indexers)
             indexes.Add(await indexer.PrepareAsync(inputs, cancellationToken));

@@ -5,7 +5,7 @@ public static class SourceFiles
 {
     /// <summary>Extensions picked up when a directory is given; a file named explicitly is always read.</summary>
     public static readonly IReadOnlySet<string> Extensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".markdown", ".html", ".htm" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx" };
 
     /// <returns>Full paths of files to ingest, and the given paths that do not exist.</returns>
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> paths)

@@ -31,6 +31,8 @@ public sealed partial class ArticleCollector(string fallbackTitle)
         if (title.Length == 0)
             title = fallbackTitle;
         var text = TextLayout.Tidy(draft.Text);
+        if (draft.Pages is not null && text != draft.Text)
+            throw new InvalidOperationException("a draft with page offsets must hold tidy text");
         // A saved link with no body still names its subject; its title is its text so search can find it.
         if (text.Length == 0)
             text = title;
@@ -44,7 +46,7 @@ public sealed partial class ArticleCollector(string fallbackTitle)
             return;
         }
         earlier.Add((text, words));
-        _articles.Add(new Article(UniqueKey(title, earlier.Count), title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published)));
+        _articles.Add(new Article(UniqueKey(title, earlier.Count), title, text, Blank(draft.Source), Blank(draft.Author), Blank(draft.Published), draft.Pages));
     }
 
     /// <summary>"Title", then "Title #2", …; a title that itself reads "Note #2" cannot take a key already given.</summary>

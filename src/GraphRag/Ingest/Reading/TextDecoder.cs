@@ -20,7 +20,8 @@ public static class TextDecoder
         ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
         ("GIF8"u8.ToArray(), "a GIF image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (or an Office document)"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (or an Office document; of these only .docx is read)"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an OLE compound file (a Word 97–2003 .doc or another old Office file; save it as .docx)"),
         ([0x1F, 0x8B], "a gzip archive"),
         ("SQLite format 3\0"u8.ToArray(), "an SQLite database"),
     ];
