@@ -1,0 +1,182 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GraphRag.Engine.Kernels.Quantized;
+
+/// <summary>The ggml block formats that have integer kernels.</summary>
+public enum QuantizedFormat
+{
+    Q8_0,
+    Q4_0,
+    Q4_K,
+    Q6_K,
+}
+
+/// <summary>
+/// A quantized weight matrix [Rows, Columns] (the Linear layout [out, in]) repacked for integer products, the way
+/// llama.cpp repacks weights at load: the rows go in groups of 8, and within a group each block's values are
+/// interleaved 4 bytes per row, so one 256-bit vector holds 4 consecutive values of all 8 rows. Against 4
+/// activation values broadcast to every lane, one multiply-add instruction then advances 8 dot products at once,
+/// and each block's 8 weight scales are applied as one vector. The numbers are ggml's: only their order changes.
+/// </summary>
+public abstract unsafe class PackedMatrix
+{
+    /// <summary>Weight rows per interleaved group (one 32-bit lane each in a 256-bit vector).</summary>
+    public const int GroupRows = 8;
+
+    /// <summary>Activation rows multiplied against one unpacked weight block (prefill reuses it this often).</summary>
+    protected const int ActivationTile = 4;
+
+    private readonly byte[] _packed;
+
+    protected PackedMatrix(int rows, int columns, int blockValues, int groupBlockBytes)
+    {
+        if (columns % blockValues != 0)
+            throw new ArgumentException($"{GetType().Name}: rows of {columns} values are not whole blocks of {blockValues}.");
+        Rows = rows;
+        Columns = columns;
+        BlocksPerRow = columns / blockValues;
+        GroupBlockBytes = groupBlockBytes;
+        Groups = (rows + GroupRows - 1) / GroupRows;
+        _packed = GC.AllocateArray<byte>(Groups * BlocksPerRow * groupBlockBytes, pinned: true);
+        Data = (byte*)Unsafe.AsPointer(ref _packed[0]);
+    }
+
+    public int Rows { get; }
+
+    public int Columns { get; }
+
+    /// <summary>Groups of <see cref="GroupRows"/> rows; the last is padded with zero rows.</summary>
+    public int Groups { get; }
+
+    public abstract QuantizedFormat Format { get; }
+
+    /// <summary>How the activations must be quantized for this format.</summary>
+    public abstract ActivationBlocks ActivationBlocks { get; }
+
+    /// <summary>Bytes one product reads: the packed weights.</summary>
+    public long ByteLength => _packed.LongLength;
+
+    protected int BlocksPerRow { get; }
+
+    protected int GroupBlockBytes { get; }
+
+    protected byte* Data { get; }
+
+    /// <summary>Packed bytes of block <paramref name="block"/> of group <paramref name="group"/>.</summary>
+    protected byte* GroupBlock(int group, int block) => Data + ((long)group * BlocksPerRow + block) * GroupBlockBytes;
+
+    /// <summary>Repacks a ggml tensor held in <paramref name="ggml"/> (rows of ggml blocks, back to back).</summary>
+    public static PackedMatrix Pack(QuantizedFormat format, ReadOnlySpan<byte> ggml, int rows, int columns)
+    {
+        var (blockValues, blockBytes) = format switch
+        {
+            QuantizedFormat.Q8_0 => (Q8_0Format.BlockValues, Q8_0Format.BlockBytes),
+            QuantizedFormat.Q4_0 => (Q4_0Format.BlockValues, Q4_0Format.BlockBytes),
+            QuantizedFormat.Q4_K => (Q4_KFormat.BlockValues, Q4_KFormat.BlockBytes),
+            _ => (Q6_KFormat.BlockValues, Q6_KFormat.BlockBytes),
+        };
+        var needed = (long)rows * (columns / blockValues) * blockBytes;
+        if (ggml.Length < needed)
+            throw new ArgumentException($"{format} [{rows}, {columns}] needs {needed} bytes, got {ggml.Length}.");
+        fixed (byte* p = ggml) return Pack(format, p, rows, columns);
+    }
+
+    /// <summary>Repacks a ggml tensor at <paramref name="ggml"/> (rows of ggml blocks, back to back) for the integer kernels.</summary>
+    public static PackedMatrix Pack(QuantizedFormat format, byte* ggml, int rows, int columns) => format switch
+    {
+        QuantizedFormat.Q8_0 => new PackedQ8_0(ggml, rows, columns),
+        QuantizedFormat.Q4_0 => new PackedQ4_0(ggml, rows, columns),
+        QuantizedFormat.Q4_K => new PackedQ4_K(ggml, rows, columns),
+        QuantizedFormat.Q6_K => new PackedQ6_K(ggml, rows, columns),
+        _ => throw new NotSupportedException($"No integer kernel for {format}."),
+    };
+
+    /// <summary>Whether this CPU runs the AVX2 kernels (else the scalar ones).</summary>
+    public static bool Avx2Kernels => Avx2.IsSupported;
+
+    /// <summary>
+    /// y[t, r] = Σ dequantized(W[r]) · x[t] for the rows of groups [<paramref name="firstGroup"/>, <paramref name="endGroup"/>)
+    /// and activation rows t &lt; x.Rows; y is [x.Rows, Rows] with rows <paramref name="yStride"/> floats apart.
+    /// </summary>
+    public void MultiplyGroups(QuantizedActivations x, float* y, int yStride, int firstGroup, int endGroup, bool vectorized)
+    {
+        if (x.Blocks != ActivationBlocks || x.Columns != Columns)
+            throw new ArgumentException($"{Format} [{Rows}, {Columns}] needs {ActivationBlocks} activations of {Columns} columns, got {x.Blocks} of {x.Columns}.");
+        var tile = stackalloc float[ActivationTile * GroupRows];
+        fixed (sbyte* quants = x.Quants)
+        fixed (float* scales = x.Scales)
+        {
+            var activations = new Activations(quants, scales, x.Blocks == ActivationBlocks.Q8_0 ? x.BlockSums : default, x.Blocks == ActivationBlocks.Q8_K ? x.Sums16 : default, x.Columns);
+            for (var group = firstGroup; group < endGroup; group++)
+            {
+                for (var t0 = 0; t0 < x.Rows; t0 += ActivationTile)
+                {
+                    var count = Math.Min(ActivationTile, x.Rows - t0);
+                    if (vectorized && Avx2.IsSupported) MultiplyGroupAvx2(group, activations, t0, count, tile);
+                    else MultiplyGroupScalar(group, activations, t0, count, tile);
+                    var rows = Math.Min(GroupRows, Rows - group * GroupRows);
+                    for (var u = 0; u < count; u++)
+                        new ReadOnlySpan<float>(tile + u * GroupRows, rows).CopyTo(new Span<float>(y + (long)(t0 + u) * yStride + group * GroupRows, rows));
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes out[u·8 + r] for activation rows t0 + u (u &lt; count) and the 8 rows of the group.</summary>
+    protected abstract void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output);
+
+    /// <summary>The same products one value at a time (CPUs without AVX2, and the reference the vector path is tested against).</summary>
+    protected abstract void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output);
+
+    /// <summary>Quantized activations as pointers (the kernels run inside fixed blocks).</summary>
+    protected readonly ref struct Activations(sbyte* quants, float* scales, ReadOnlySpan<int> blockSums, ReadOnlySpan<short> sums16, int columns)
+    {
+        public readonly sbyte* Quants = quants;
+        public readonly float* Scales = scales;
+        public readonly ReadOnlySpan<int> BlockSums = blockSums;
+        public readonly ReadOnlySpan<short> Sums16 = sums16;
+        public readonly int Columns = columns;
+
+        public sbyte* Row(int t) => Quants + (long)t * Columns;
+    }
+
+    /// <summary>Copies 4-byte pieces of 8 rows into one 32-byte step: step byte 4r + i = source row r's byte i.</summary>
+    protected static void Interleave4(byte** rows, int offset, byte* step)
+    {
+        for (var r = 0; r < GroupRows; r++)
+            *(uint*)(step + 4 * r) = rows[r] is null ? 0u : Unsafe.ReadUnaligned<uint>(rows[r] + offset);
+    }
+
+    /// <summary>2¹¹²: re-biases an fp16 exponent (bias 15) placed in a float32 (bias 127).</summary>
+    private static readonly float TwoPow112 = BitConverter.Int32BitsToSingle(0x77800000);
+
+    /// <summary>8 fp16 values to float32 (exact for normal and subnormal numbers, which is all a scale can be).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<float> HalvesToSingles(ushort* halves)
+    {
+        var h = Avx2.ConvertToVector256Int32(halves);
+        var sign = Avx2.ShiftLeftLogical(h & Vector256.Create(0x8000), 16);
+        var magnitude = Avx2.ShiftLeftLogical(h & Vector256.Create(0x7FFF), 13).AsSingle() * Vector256.Create(TwoPow112);
+        return (magnitude.AsInt32() | sign).AsSingle();
+    }
+
+    /// <summary>Each int32 lane's low 16 bits copied into its high 16 bits: a per-row int16 pair for madd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<short> PairPerLane(Vector256<int> values) =>
+        ((values & Vector256.Create(0xFFFF)) | Avx2.ShiftLeftLogical(values, 16)).AsInt16();
+
+    /// <summary>4 activation bytes broadcast to all 8 lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<sbyte> Broadcast4(sbyte* values) => Vector256.Create(Unsafe.ReadUnaligned<int>(values)).AsSByte();
+
+    protected static readonly Vector256<short> OnesInt16 = Vector256.Create((short)1);
+
+    protected static readonly Vector256<byte> LowNibbles = Vector256.Create((byte)0x0F);
+
+    /// <summary>The low nibbles of <paramref name="packed"/> (step t) and its high nibbles (step t + 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static (Vector256<byte> Low, Vector256<byte> High) Nibbles(Vector256<byte> packed) =>
+        (packed & LowNibbles, Avx2.ShiftRightLogical(packed.AsUInt16(), 4).AsByte() & LowNibbles);
+}
