@@ -58,13 +58,14 @@ public abstract unsafe class PackedMatrix
     /// <summary>Bytes one product reads: the packed weights.</summary>
     public long ByteLength => _packed.LongLength;
 
-    protected int BlocksPerRow { get; }
+    protected readonly int BlocksPerRow;
 
-    protected int GroupBlockBytes { get; }
+    protected readonly int GroupBlockBytes;
 
-    protected byte* Data { get; }
+    protected readonly byte* Data;
 
     /// <summary>Packed bytes of block <paramref name="block"/> of group <paramref name="group"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected byte* GroupBlock(int group, int block) => Data + ((long)group * BlocksPerRow + block) * GroupBlockBytes;
 
     /// <summary>Repacks a ggml tensor held in <paramref name="ggml"/> (rows of ggml blocks, back to back).</summary>
@@ -107,16 +108,21 @@ public abstract unsafe class PackedMatrix
         var tile = stackalloc float[ActivationTile * GroupRows];
         fixed (sbyte* quants = x.Quants)
         fixed (float* scales = x.Scales)
+        fixed (int* blockSums = x.Blocks == ActivationBlocks.Q8_0 ? x.BlockSums : default)
+        fixed (short* sums16 = x.Blocks == ActivationBlocks.Q8_K ? x.Sums16 : default)
         {
-            var activations = new Activations(quants, scales, x.Blocks == ActivationBlocks.Q8_0 ? x.BlockSums : default, x.Blocks == ActivationBlocks.Q8_K ? x.Sums16 : default, x.Columns);
+            var activations = new Activations(quants, scales, blockSums, sums16, x.Columns, x.Columns / QuantizedActivations.BlockValues(x.Blocks));
+            var avx2 = vectorized && Avx2.IsSupported;
             for (var group = firstGroup; group < endGroup; group++)
             {
+                var rows = Math.Min(GroupRows, Rows - group * GroupRows);
                 for (var t0 = 0; t0 < x.Rows; t0 += ActivationTile)
                 {
                     var count = Math.Min(ActivationTile, x.Rows - t0);
-                    if (vectorized && Avx2.IsSupported) MultiplyGroupAvx2(group, activations, t0, count, tile);
-                    else MultiplyGroupScalar(group, activations, t0, count, tile);
-                    var rows = Math.Min(GroupRows, Rows - group * GroupRows);
+                    if (!avx2) MultiplyGroupScalar(group, activations, t0, count, tile);
+                    else if (count == ActivationTile) MultiplyGroupAvx2FourRows(group, activations, t0, tile);
+                    else
+                        for (var u = 0; u < count; u++) MultiplyGroupAvx2OneRow(group, activations, t0 + u, tile + u * GroupRows);
                     for (var u = 0; u < count; u++)
                         new ReadOnlySpan<float>(tile + u * GroupRows, rows).CopyTo(new Span<float>(y + (long)(t0 + u) * yStride + group * GroupRows, rows));
                 }
@@ -124,22 +130,52 @@ public abstract unsafe class PackedMatrix
         }
     }
 
-    /// <summary>Writes out[u·8 + r] for activation rows t0 + u (u &lt; count) and the 8 rows of the group.</summary>
-    protected abstract void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output);
+    /// <summary>Writes output[u·8 + r] for activation rows t0..t0+3 and the 8 rows of the group (one unpacked weight block serves 4 activation rows).</summary>
+    protected abstract void MultiplyGroupAvx2FourRows(int group, in Activations x, int t0, float* output);
+
+    /// <summary>Writes output[r] for activation row t and the 8 rows of the group (decoding, and the tail of a batch).</summary>
+    protected abstract void MultiplyGroupAvx2OneRow(int group, in Activations x, int t, float* output);
 
     /// <summary>The same products one value at a time (CPUs without AVX2, and the reference the vector path is tested against).</summary>
     protected abstract void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output);
 
-    /// <summary>Quantized activations as pointers (the kernels run inside fixed blocks).</summary>
-    protected readonly ref struct Activations(sbyte* quants, float* scales, ReadOnlySpan<int> blockSums, ReadOnlySpan<short> sums16, int columns)
+    /// <summary>How many activation rows a kernel instance handles: the JIT compiles one body per count, dead rows removed.</summary>
+    protected interface IRowCount
+    {
+        static abstract bool Four { get; }
+    }
+
+    protected readonly struct OneRow : IRowCount
+    {
+        public static bool Four => false;
+    }
+
+    protected readonly struct FourRows : IRowCount
+    {
+        public static bool Four => true;
+    }
+
+    /// <summary>Quantized activations as raw pointers (the kernels run inside fixed blocks).</summary>
+    protected readonly struct Activations(sbyte* quants, float* scales, int* blockSums, short* sums16, int columns, int blocksPerRow)
     {
         public readonly sbyte* Quants = quants;
+
+        /// <summary>One scale per activation block, [rows, BlocksPerRow].</summary>
         public readonly float* Scales = scales;
-        public readonly ReadOnlySpan<int> BlockSums = blockSums;
-        public readonly ReadOnlySpan<short> Sums16 = sums16;
+
+        /// <summary>Q8_0: Σq per block, [rows, BlocksPerRow].</summary>
+        public readonly int* BlockSums = blockSums;
+
+        /// <summary>Q8_K: Σq per 16 values, [rows, 16 · BlocksPerRow].</summary>
+        public readonly short* Sums16 = sums16;
+
         public readonly int Columns = columns;
 
+        public readonly int BlocksPerRow = blocksPerRow;
+
         public sbyte* Row(int t) => Quants + (long)t * Columns;
+
+        public float Scale(int t, int block) => Scales[t * BlocksPerRow + block];
     }
 
     /// <summary>Copies 4-byte pieces of 8 rows into one 32-byte step: step byte 4r + i = source row r's byte i.</summary>
@@ -149,16 +185,14 @@ public abstract unsafe class PackedMatrix
             *(uint*)(step + 4 * r) = rows[r] is null ? 0u : Unsafe.ReadUnaligned<uint>(rows[r] + offset);
     }
 
-    /// <summary>2¹¹²: re-biases an fp16 exponent (bias 15) placed in a float32 (bias 127).</summary>
-    private static readonly float TwoPow112 = BitConverter.Int32BitsToSingle(0x77800000);
-
     /// <summary>8 fp16 values to float32 (exact for normal and subnormal numbers, which is all a scale can be).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static Vector256<float> HalvesToSingles(ushort* halves)
     {
         var h = Avx2.ConvertToVector256Int32(halves);
         var sign = Avx2.ShiftLeftLogical(h & Vector256.Create(0x8000), 16);
-        var magnitude = Avx2.ShiftLeftLogical(h & Vector256.Create(0x7FFF), 13).AsSingle() * Vector256.Create(TwoPow112);
+        // × 2¹¹² re-biases the fp16 exponent (bias 15) now sitting in a float32 (bias 127).
+        var magnitude = Avx2.ShiftLeftLogical(h & Vector256.Create(0x7FFF), 13).AsSingle() * Vector256.Create(0x77800000).AsSingle();
         return (magnitude.AsInt32() | sign).AsSingle();
     }
 
@@ -171,12 +205,21 @@ public abstract unsafe class PackedMatrix
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static Vector256<sbyte> Broadcast4(sbyte* values) => Vector256.Create(Unsafe.ReadUnaligned<int>(values)).AsSByte();
 
-    protected static readonly Vector256<short> OnesInt16 = Vector256.Create((short)1);
-
-    protected static readonly Vector256<byte> LowNibbles = Vector256.Create((byte)0x0F);
-
-    /// <summary>The low nibbles of <paramref name="packed"/> (step t) and its high nibbles (step t + 4).</summary>
+    /// <summary>The low nibbles of each byte.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected static (Vector256<byte> Low, Vector256<byte> High) Nibbles(Vector256<byte> packed) =>
-        (packed & LowNibbles, Avx2.ShiftRightLogical(packed.AsUInt16(), 4).AsByte() & LowNibbles);
+    protected static Vector256<byte> LowNibbles(Vector256<byte> packed) => packed & Vector256.Create((byte)0x0F);
+
+    /// <summary>The high nibbles of each byte, moved down.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<byte> HighNibbles(Vector256<byte> packed) =>
+        Avx2.ShiftRightLogical(packed.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F);
+
+    /// <summary>u8 weights × 4 activation bytes broadcast: int16 sums of pairs (maddubs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<short> Products(Vector256<byte> weights, sbyte* activations) =>
+        Avx2.MultiplyAddAdjacent(weights, Broadcast4(activations));
+
+    /// <summary>int16 pair sums widened to one int32 per row (madd with ones).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static Vector256<int> Widen(Vector256<short> pairs) => Avx2.MultiplyAddAdjacent(pairs, Vector256.Create((short)1));
 }

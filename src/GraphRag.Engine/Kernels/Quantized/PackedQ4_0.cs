@@ -37,40 +37,61 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
 
     public override ActivationBlocks ActivationBlocks => ActivationBlocks.Q8_0;
 
+    protected override void MultiplyGroupAvx2FourRows(int group, in Activations x, int t0, float* output) => Tile<FourRows>(group, x, t0, output);
+
+    protected override void MultiplyGroupAvx2OneRow(int group, in Activations x, int t, float* output) => Tile<OneRow>(group, x, t, output);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output)
+    private void Tile<TRows>(int group, in Activations x, int t0, float* output) where TRows : struct, IRowCount
     {
-        var acc = stackalloc Vector256<float>[ActivationTile];
-        for (var u = 0; u < count; u++) acc[u] = Vector256<float>.Zero;
-        var blocks = BlocksPerRow;
-        for (var b = 0; b < blocks; b++)
+        var four = TRows.Four;
+        Vector256<float> f0 = default, f1 = default, f2 = default, f3 = default;
+        sbyte* r0 = x.Row(t0), r1 = r0 + x.Columns, r2 = r1 + x.Columns, r3 = r2 + x.Columns;
+        for (var b = 0; b < BlocksPerRow; b++)
         {
             var p = GroupBlock(group, b);
-            var dw = HalvesToSingles((ushort*)p);
-            var (w0, w4) = Nibbles(Vector256.Load(p + 16));
-            var (w1, w5) = Nibbles(Vector256.Load(p + 48));
-            var (w2, w6) = Nibbles(Vector256.Load(p + 80));
-            var (w3, w7) = Nibbles(Vector256.Load(p + 112));
-            for (var u = 0; u < count; u++)
+            var o = 32 * b;
+            Vector256<short> s0 = default, s1 = default, s2 = default, s3 = default;
+            // Nibbles ≤ 15 and |a| ≤ 127: a block's eight steps of pair sums stay within int16 (≤ 30,480).
+            for (var t = 0; t < 4; t++)
             {
-                var t = t0 + u;
-                var a = x.Row(t) + 32 * b;
-                // Nibbles ≤ 15 and |a| ≤ 127: eight steps of pair sums stay within int16 (≤ 30,480).
-                var s16 = Avx2.MultiplyAddAdjacent(w0, Broadcast4(a));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w1, Broadcast4(a + 4)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w2, Broadcast4(a + 8)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w3, Broadcast4(a + 12)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w4, Broadcast4(a + 16)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w5, Broadcast4(a + 20)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w6, Broadcast4(a + 24)));
-                s16 = Avx2.Add(s16, Avx2.MultiplyAddAdjacent(w7, Broadcast4(a + 28)));
-                var block = t * blocks + b;
-                // Σ (q − 8)·a = Σ q·a − 8·Σ a.
-                var dot = Avx2.MultiplyAddAdjacent(s16, OnesInt16) - Vector256.Create(8 * x.BlockSums[block]);
-                acc[u] = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), dw * Vector256.Create(x.Scales[block]), acc[u]);
+                var packed = Vector256.Load(p + 16 + 32 * t);
+                var low = LowNibbles(packed);
+                var high = HighNibbles(packed);
+                var k = o + 4 * t;
+                s0 += Products(low, r0 + k) + Products(high, r0 + k + 16);
+                if (four)
+                {
+                    s1 += Products(low, r1 + k) + Products(high, r1 + k + 16);
+                    s2 += Products(low, r2 + k) + Products(high, r2 + k + 16);
+                    s3 += Products(low, r3 + k) + Products(high, r3 + k + 16);
+                }
+            }
+            var dw = HalvesToSingles((ushort*)p);
+            f0 = Accumulate(f0, s0, x, t0, b, dw);
+            if (four)
+            {
+                f1 = Accumulate(f1, s1, x, t0 + 1, b, dw);
+                f2 = Accumulate(f2, s2, x, t0 + 2, b, dw);
+                f3 = Accumulate(f3, s3, x, t0 + 3, b, dw);
             }
         }
-        for (var u = 0; u < count; u++) acc[u].Store(output + u * GroupRows);
+        f0.Store(output);
+        if (four)
+        {
+            f1.Store(output + GroupRows);
+            f2.Store(output + 2 * GroupRows);
+            f3.Store(output + 3 * GroupRows);
+        }
+    }
+
+    /// <summary>f + (Σ q·a − 8·Σ a) · d_w · d_a: the block's integer dot (q − 8 recentres the nibbles) times both scales.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Accumulate(Vector256<float> f, Vector256<short> pairs, in Activations x, int t, int b, Vector256<float> dw)
+    {
+        var index = t * x.BlocksPerRow + b;
+        var dot = Widen(pairs) - Vector256.Create(8 * x.BlockSums[index]);
+        return Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), dw * Vector256.Create(x.Scales[index]), f);
     }
 
     protected override void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output)

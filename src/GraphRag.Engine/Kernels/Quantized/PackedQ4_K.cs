@@ -53,55 +53,100 @@ public sealed unsafe class PackedQ4_K : PackedMatrix
 
     public override ActivationBlocks ActivationBlocks => ActivationBlocks.Q8_K;
 
+    protected override void MultiplyGroupAvx2FourRows(int group, in Activations x, int t0, float* output) => Tile<FourRows>(group, x, t0, output);
+
+    protected override void MultiplyGroupAvx2OneRow(int group, in Activations x, int t, float* output) => Tile<OneRow>(group, x, t, output);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output)
+    private void Tile<TRows>(int group, in Activations x, int t0, float* output) where TRows : struct, IRowCount
     {
-        var acc = stackalloc Vector256<float>[ActivationTile];
-        var sums = stackalloc Vector256<int>[ActivationTile];
-        var low = stackalloc Vector256<byte>[8];
-        var high = stackalloc Vector256<byte>[8];
-        for (var u = 0; u < count; u++) acc[u] = Vector256<float>.Zero;
-        var blocks = BlocksPerRow;
-        for (var b = 0; b < blocks; b++)
+        var four = TRows.Four;
+        Vector256<float> f0 = default, f1 = default, f2 = default, f3 = default;
+        sbyte* r0 = x.Row(t0), r1 = r0 + x.Columns, r2 = r1 + x.Columns, r3 = r2 + x.Columns;
+        for (var b = 0; b < BlocksPerRow; b++)
         {
             var p = GroupBlock(group, b);
-            for (var u = 0; u < count; u++) sums[u] = Vector256<int>.Zero;
+            Vector256<int> i0 = default, i1 = default, i2 = default, i3 = default;
             for (var c = 0; c < 4; c++)
             {
+                // Nibbles ≤ 15, |a| ≤ 127: a sub-block's eight steps of pair sums stay within int16.
+                Vector256<short> l0 = default, l1 = default, l2 = default, l3 = default;
+                Vector256<short> h0 = default, h1 = default, h2 = default, h3 = default;
+                var quants = p + QuantsOffset + 256 * c;
                 for (var t = 0; t < 8; t++)
-                    (low[t], high[t]) = Nibbles(Vector256.Load(p + QuantsOffset + 256 * c + 32 * t));
+                {
+                    var packed = Vector256.Load(quants + 32 * t);
+                    var low = LowNibbles(packed);
+                    var high = HighNibbles(packed);
+                    var k = 256 * b + 64 * c + 4 * t;
+                    l0 += Products(low, r0 + k);
+                    h0 += Products(high, r0 + k + 32);
+                    if (four)
+                    {
+                        l1 += Products(low, r1 + k);
+                        h1 += Products(high, r1 + k + 32);
+                        l2 += Products(low, r2 + k);
+                        h2 += Products(high, r2 + k + 32);
+                        l3 += Products(low, r3 + k);
+                        h3 += Products(high, r3 + k + 32);
+                    }
+                }
                 var lowScales = PairPerLane(Avx2.ConvertToVector256Int32(p + ScalesOffset + 16 * c));
                 var highScales = PairPerLane(Avx2.ConvertToVector256Int32(p + ScalesOffset + 16 * c + 8));
-                for (var u = 0; u < count; u++)
+                i0 += Avx2.MultiplyAddAdjacent(l0, lowScales) + Avx2.MultiplyAddAdjacent(h0, highScales);
+                if (four)
                 {
-                    var a = x.Row(t0 + u) + 256 * b + 64 * c;
-                    // Nibbles ≤ 15, |a| ≤ 127: a sub-block's eight steps of pair sums stay within int16.
-                    var s16Low = Avx2.MultiplyAddAdjacent(low[0], Broadcast4(a));
-                    var s16High = Avx2.MultiplyAddAdjacent(high[0], Broadcast4(a + 32));
-                    for (var t = 1; t < 8; t++)
-                    {
-                        s16Low = Avx2.Add(s16Low, Avx2.MultiplyAddAdjacent(low[t], Broadcast4(a + 4 * t)));
-                        s16High = Avx2.Add(s16High, Avx2.MultiplyAddAdjacent(high[t], Broadcast4(a + 32 + 4 * t)));
-                    }
-                    sums[u] = Avx2.Add(sums[u], Avx2.Add(Avx2.MultiplyAddAdjacent(s16Low, lowScales), Avx2.MultiplyAddAdjacent(s16High, highScales)));
+                    i1 += Avx2.MultiplyAddAdjacent(l1, lowScales) + Avx2.MultiplyAddAdjacent(h1, highScales);
+                    i2 += Avx2.MultiplyAddAdjacent(l2, lowScales) + Avx2.MultiplyAddAdjacent(h2, highScales);
+                    i3 += Avx2.MultiplyAddAdjacent(l3, lowScales) + Avx2.MultiplyAddAdjacent(h3, highScales);
+                }
+            }
+            Vector256<int> m0 = default, m1 = default, m2 = default, m3 = default;
+            for (var j = 0; j < 8; j++)
+            {
+                var mins = Avx2.ConvertToVector256Int32(p + MinsOffset + 8 * j);
+                m0 += Avx2.MultiplyLow(mins, Vector256.Create(SubBlockSum(x, t0, b, j)));
+                if (four)
+                {
+                    m1 += Avx2.MultiplyLow(mins, Vector256.Create(SubBlockSum(x, t0 + 1, b, j)));
+                    m2 += Avx2.MultiplyLow(mins, Vector256.Create(SubBlockSum(x, t0 + 2, b, j)));
+                    m3 += Avx2.MultiplyLow(mins, Vector256.Create(SubBlockSum(x, t0 + 3, b, j)));
                 }
             }
             var dw = HalvesToSingles((ushort*)p);
             var mw = HalvesToSingles((ushort*)(p + 16));
-            for (var u = 0; u < count; u++)
+            f0 = Accumulate(f0, i0, m0, dw, mw, x.Scale(t0, b));
+            if (four)
             {
-                var t = t0 + u;
-                var bsums = x.Sums16.Slice((t * blocks + b) * 16, 16);
-                var minSum = Vector256<int>.Zero;
-                for (var j = 0; j < 8; j++)
-                    minSum += Avx2.MultiplyLow(Avx2.ConvertToVector256Int32(p + MinsOffset + 8 * j), Vector256.Create(bsums[2 * j] + bsums[2 * j + 1]));
-                var da = Vector256.Create(x.Scales[t * blocks + b]);
-                // d·Σ scale·(q·a) − dmin·Σ min·(Σ a), in that order, as ggml's vec_dot_q4_K_q8_K.
-                acc[u] = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(sums[u]), dw * da, acc[u]);
-                acc[u] -= Vector256.ConvertToSingle(minSum) * (mw * da);
+                f1 = Accumulate(f1, i1, m1, dw, mw, x.Scale(t0 + 1, b));
+                f2 = Accumulate(f2, i2, m2, dw, mw, x.Scale(t0 + 2, b));
+                f3 = Accumulate(f3, i3, m3, dw, mw, x.Scale(t0 + 3, b));
             }
         }
-        for (var u = 0; u < count; u++) acc[u].Store(output + u * GroupRows);
+        f0.Store(output);
+        if (four)
+        {
+            f1.Store(output + GroupRows);
+            f2.Store(output + 2 * GroupRows);
+            f3.Store(output + 3 * GroupRows);
+        }
+    }
+
+    /// <summary>Σ a over sub-block j (32 values) of super-block b of row t: two of ggml's 16-value sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SubBlockSum(in Activations x, int t, int b, int j)
+    {
+        var sums = x.Sums16 + (t * x.BlocksPerRow + b) * 16 + 2 * j;
+        return sums[0] + sums[1];
+    }
+
+    /// <summary>f + d·d_a·Σ scale·(q·a) − dmin·d_a·Σ min·(Σ a), in that order, as ggml's vec_dot_q4_K_q8_K.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Accumulate(Vector256<float> f, Vector256<int> dot, Vector256<int> minSum, Vector256<float> dw, Vector256<float> mw, float scale)
+    {
+        var da = Vector256.Create(scale);
+        f = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), dw * da, f);
+        return f - Vector256.ConvertToSingle(minSum) * (mw * da);
     }
 
     protected override void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output)
@@ -117,7 +162,7 @@ public sealed unsafe class PackedQ4_K : PackedMatrix
                 {
                     var p = GroupBlock(group, b);
                     var a = x.Row(t) + 256 * b;
-                    var bsums = x.Sums16.Slice((t * blocks + b) * 16, 16);
+                    var bsums = x.Sums16 + (t * blocks + b) * 16;
                     int dot = 0, minSum = 0;
                     for (var j = 0; j < 8; j++)
                     {

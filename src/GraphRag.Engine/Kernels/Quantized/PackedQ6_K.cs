@@ -75,70 +75,112 @@ public sealed unsafe class PackedQ6_K : PackedMatrix
 
     public override ActivationBlocks ActivationBlocks => ActivationBlocks.Q8_K;
 
+    protected override void MultiplyGroupAvx2FourRows(int group, in Activations x, int t0, float* output) => Tile<FourRows>(group, x, t0, output);
+
+    protected override void MultiplyGroupAvx2OneRow(int group, in Activations x, int t, float* output) => Tile<OneRow>(group, x, t, output);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output)
+    private void Tile<TRows>(int group, in Activations x, int t0, float* output) where TRows : struct, IRowCount
     {
-        var acc = stackalloc Vector256<float>[ActivationTile];
-        var sums = stackalloc Vector256<int>[ActivationTile];
-        var steps = stackalloc Vector256<byte>[8];
-        var high = stackalloc Vector256<byte>[8];
-        var topBits = Vector256.Create((byte)0x30);
-        for (var u = 0; u < count; u++) acc[u] = Vector256<float>.Zero;
-        var blocks = BlocksPerRow;
-        for (var b = 0; b < blocks; b++)
+        var four = TRows.Four;
+        Vector256<float> f0 = default, f1 = default, f2 = default, f3 = default;
+        sbyte* r0 = x.Row(t0), r1 = r0 + x.Columns, r2 = r1 + x.Columns, r3 = r2 + x.Columns;
+        for (var b = 0; b < BlocksPerRow; b++)
         {
             var p = GroupBlock(group, b);
-            for (var u = 0; u < count; u++) sums[u] = Vector256<int>.Zero;
+            Vector256<int> i0 = default, i1 = default, i2 = default, i3 = default;
             for (var c = 0; c < 8; c++)
             {
                 var chunk = p + QuantsOffset + ChunkBytes * c;
-                var h0 = Vector256.Load(chunk + 128).AsUInt16();
-                var h1 = Vector256.Load(chunk + 160).AsUInt16();
-                // The two top bits of step 4h + k sit at bits 2k of Hₕ; move them to bits 4–5 (16-bit shifts, then mask).
-                high[0] = Avx2.ShiftLeftLogical(h0, 4).AsByte() & topBits;
-                high[1] = Avx2.ShiftLeftLogical(h0, 2).AsByte() & topBits;
-                high[2] = h0.AsByte() & topBits;
-                high[3] = Avx2.ShiftRightLogical(h0, 2).AsByte() & topBits;
-                high[4] = Avx2.ShiftLeftLogical(h1, 4).AsByte() & topBits;
-                high[5] = Avx2.ShiftLeftLogical(h1, 2).AsByte() & topBits;
-                high[6] = h1.AsByte() & topBits;
-                high[7] = Avx2.ShiftRightLogical(h1, 2).AsByte() & topBits;
-                for (var t = 0; t < 4; t++)
+                var first = PairPerLane(Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 16 * c));
+                var second = PairPerLane(Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 16 * c + 8));
+                var top0 = Vector256.Load(chunk + 128).AsUInt16();
+                var top1 = Vector256.Load(chunk + 160).AsUInt16();
+                // Steps in pairs: values ≤ 63, |a| ≤ 127, so two steps of pair sums fit int16 (≤ 32,004), four would not.
+                for (var pair = 0; pair < 4; pair++)
                 {
-                    var (lowNibble, highNibble) = Nibbles(Vector256.Load(chunk + 32 * t));
-                    steps[t] = lowNibble | high[t];
-                    steps[t + 4] = highNibble | high[t + 4];
+                    var (even, odd) = StepPair(chunk, top0, top1, pair);
+                    var scales = pair < 2 ? first : second;
+                    var k = 256 * b + 32 * c + 8 * pair;
+                    i0 += Avx2.MultiplyAddAdjacent(Products(even, r0 + k) + Products(odd, r0 + k + 4), scales);
+                    if (four)
+                    {
+                        i1 += Avx2.MultiplyAddAdjacent(Products(even, r1 + k) + Products(odd, r1 + k + 4), scales);
+                        i2 += Avx2.MultiplyAddAdjacent(Products(even, r2 + k) + Products(odd, r2 + k + 4), scales);
+                        i3 += Avx2.MultiplyAddAdjacent(Products(even, r3 + k) + Products(odd, r3 + k + 4), scales);
+                    }
                 }
-                var firstScales = PairPerLane(Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 16 * c));
-                var secondScales = PairPerLane(Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 16 * c + 8));
-                for (var u = 0; u < count; u++)
+            }
+            // Σ scale·(q − 32)·a = Σ scale·q·a − 32·Σ scale·(Σ a over the sub-block).
+            Vector256<int> o0 = default, o1 = default, o2 = default, o3 = default;
+            for (var j = 0; j < 16; j++)
+            {
+                var scales = Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 8 * j);
+                o0 += Avx2.MultiplyLow(scales, Vector256.Create((int)x.Sums16[(t0 * x.BlocksPerRow + b) * 16 + j]));
+                if (four)
                 {
-                    var a = x.Row(t0 + u) + 256 * b + 32 * c;
-                    // Values ≤ 63, |a| ≤ 127: two steps of pair sums fit int16 (≤ 32,004), four would not.
-                    var s01 = Avx2.Add(Avx2.MultiplyAddAdjacent(steps[0], Broadcast4(a)), Avx2.MultiplyAddAdjacent(steps[1], Broadcast4(a + 4)));
-                    var s23 = Avx2.Add(Avx2.MultiplyAddAdjacent(steps[2], Broadcast4(a + 8)), Avx2.MultiplyAddAdjacent(steps[3], Broadcast4(a + 12)));
-                    var s45 = Avx2.Add(Avx2.MultiplyAddAdjacent(steps[4], Broadcast4(a + 16)), Avx2.MultiplyAddAdjacent(steps[5], Broadcast4(a + 20)));
-                    var s67 = Avx2.Add(Avx2.MultiplyAddAdjacent(steps[6], Broadcast4(a + 24)), Avx2.MultiplyAddAdjacent(steps[7], Broadcast4(a + 28)));
-                    var first = Avx2.Add(Avx2.MultiplyAddAdjacent(s01, firstScales), Avx2.MultiplyAddAdjacent(s23, firstScales));
-                    var second = Avx2.Add(Avx2.MultiplyAddAdjacent(s45, secondScales), Avx2.MultiplyAddAdjacent(s67, secondScales));
-                    sums[u] = Avx2.Add(sums[u], Avx2.Add(first, second));
+                    o1 += Avx2.MultiplyLow(scales, Vector256.Create((int)x.Sums16[((t0 + 1) * x.BlocksPerRow + b) * 16 + j]));
+                    o2 += Avx2.MultiplyLow(scales, Vector256.Create((int)x.Sums16[((t0 + 2) * x.BlocksPerRow + b) * 16 + j]));
+                    o3 += Avx2.MultiplyLow(scales, Vector256.Create((int)x.Sums16[((t0 + 3) * x.BlocksPerRow + b) * 16 + j]));
                 }
             }
             var dw = HalvesToSingles((ushort*)p);
-            for (var u = 0; u < count; u++)
+            f0 = Accumulate(f0, i0, o0, dw, x.Scale(t0, b));
+            if (four)
             {
-                var t = t0 + u;
-                var bsums = x.Sums16.Slice((t * blocks + b) * 16, 16);
-                // Σ scale·(q − 32)·a = Σ scale·q·a − 32·Σ scale·(Σ a over the sub-block).
-                var offset = Vector256<int>.Zero;
-                for (var j = 0; j < 16; j++)
-                    offset += Avx2.MultiplyLow(Avx2.ConvertToVector256Int32((sbyte*)p + ScalesOffset + 8 * j), Vector256.Create((int)bsums[j]));
-                var dot = sums[u] - Avx2.ShiftLeftLogical(offset, 5);
-                acc[u] = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), dw * Vector256.Create(x.Scales[t * blocks + b]), acc[u]);
+                f1 = Accumulate(f1, i1, o1, dw, x.Scale(t0 + 1, b));
+                f2 = Accumulate(f2, i2, o2, dw, x.Scale(t0 + 2, b));
+                f3 = Accumulate(f3, i3, o3, dw, x.Scale(t0 + 3, b));
             }
         }
-        for (var u = 0; u < count; u++) acc[u].Store(output + u * GroupRows);
+        f0.Store(output);
+        if (four)
+        {
+            f1.Store(output + GroupRows);
+            f2.Store(output + 2 * GroupRows);
+            f3.Store(output + 3 * GroupRows);
+        }
     }
+
+    /// <summary>
+    /// Steps 2·pair and 2·pair + 1 of a chunk as 6-bit values: low 4 bits from the nibble vectors (steps 0–3 low
+    /// nibbles, 4–7 high), top 2 bits from bits 2k of H₀ (steps 0–3) or H₁ (4–7), moved to bits 4–5.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<byte> Even, Vector256<byte> Odd) StepPair(byte* chunk, Vector256<ushort> top0, Vector256<ushort> top1, int pair)
+    {
+        var topBits = Vector256.Create((byte)0x30);
+        var n0 = Vector256.Load(chunk + 64 * (pair % 2));
+        var n1 = Vector256.Load(chunk + 64 * (pair % 2) + 32);
+        var top = pair < 2 ? top0 : top1;
+        Vector256<byte> lowEven, lowOdd, topEven, topOdd;
+        if (pair < 2)
+        {
+            lowEven = LowNibbles(n0);
+            lowOdd = LowNibbles(n1);
+        }
+        else
+        {
+            lowEven = HighNibbles(n0);
+            lowOdd = HighNibbles(n1);
+        }
+        if (pair % 2 == 0)
+        {
+            topEven = Avx2.ShiftLeftLogical(top, 4).AsByte() & topBits;
+            topOdd = Avx2.ShiftLeftLogical(top, 2).AsByte() & topBits;
+        }
+        else
+        {
+            topEven = top.AsByte() & topBits;
+            topOdd = Avx2.ShiftRightLogical(top, 2).AsByte() & topBits;
+        }
+        return (lowEven | topEven, lowOdd | topOdd);
+    }
+
+    /// <summary>f + (Σ scale·q·a − 32·offset) · d_w · d_a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Accumulate(Vector256<float> f, Vector256<int> dot, Vector256<int> offset, Vector256<float> dw, float scale) =>
+        Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot - Avx2.ShiftLeftLogical(offset, 5)), dw * Vector256.Create(scale), f);
 
     protected override void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output)
     {

@@ -35,39 +35,51 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
 
     public override ActivationBlocks ActivationBlocks => ActivationBlocks.Q8_0;
 
+    protected override void MultiplyGroupAvx2FourRows(int group, in Activations x, int t0, float* output) => Tile<FourRows>(group, x, t0, output);
+
+    protected override void MultiplyGroupAvx2OneRow(int group, in Activations x, int t, float* output) => Tile<OneRow>(group, x, t, output);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void MultiplyGroupAvx2(int group, in Activations x, int t0, int count, float* output)
+    private void Tile<TRows>(int group, in Activations x, int t0, float* output) where TRows : struct, IRowCount
     {
-        var acc = stackalloc Vector256<float>[ActivationTile];
-        for (var u = 0; u < count; u++) acc[u] = Vector256<float>.Zero;
-        var blocks = BlocksPerRow;
-        var signed = stackalloc Vector256<sbyte>[8];
-        var magnitude = stackalloc Vector256<byte>[8];
-        for (var b = 0; b < blocks; b++)
+        var four = TRows.Four;
+        Vector256<float> f0 = default, f1 = default, f2 = default, f3 = default;
+        sbyte* r0 = x.Row(t0), r1 = r0 + x.Columns, r2 = r1 + x.Columns, r3 = r2 + x.Columns;
+        for (var b = 0; b < BlocksPerRow; b++)
         {
             var p = GroupBlock(group, b);
-            var dw = HalvesToSingles((ushort*)p);
+            var o = 32 * b;
+            Vector256<int> i0 = default, i1 = default, i2 = default, i3 = default;
             for (var s = 0; s < 8; s++)
             {
-                signed[s] = Vector256.Load((sbyte*)p + 16 + 32 * s);
-                magnitude[s] = Avx2.Abs(signed[s]);
-            }
-            for (var u = 0; u < count; u++)
-            {
-                var t = t0 + u;
-                var a = x.Row(t) + 32 * b;
-                // maddubs needs one unsigned operand: |w| times a with w's sign (pairs ≤ 2·127·127, no overflow).
-                var dot = Vector256<int>.Zero;
-                for (var s = 0; s < 8; s++)
+                // maddubs needs one unsigned operand: |w| times a with w's sign (pairs ≤ 2·127·127, so no int16 sums across steps).
+                var w = Vector256.Load((sbyte*)p + 16 + 32 * s);
+                var magnitude = Avx2.Abs(w);
+                var k = o + 4 * s;
+                i0 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r0 + k), w)));
+                if (four)
                 {
-                    var products = Avx2.MultiplyAddAdjacent(magnitude[s], Avx2.Sign(Broadcast4(a + 4 * s), signed[s]));
-                    dot = Avx2.Add(dot, Avx2.MultiplyAddAdjacent(products, OnesInt16));
+                    i1 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r1 + k), w)));
+                    i2 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r2 + k), w)));
+                    i3 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r3 + k), w)));
                 }
-                var block = t * blocks + b;
-                acc[u] = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(dot), dw * Vector256.Create(x.Scales[block]), acc[u]);
+            }
+            var dw = HalvesToSingles((ushort*)p);
+            f0 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i0), dw * Vector256.Create(x.Scale(t0, b)), f0);
+            if (four)
+            {
+                f1 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i1), dw * Vector256.Create(x.Scale(t0 + 1, b)), f1);
+                f2 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i2), dw * Vector256.Create(x.Scale(t0 + 2, b)), f2);
+                f3 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i3), dw * Vector256.Create(x.Scale(t0 + 3, b)), f3);
             }
         }
-        for (var u = 0; u < count; u++) acc[u].Store(output + u * GroupRows);
+        f0.Store(output);
+        if (four)
+        {
+            f1.Store(output + GroupRows);
+            f2.Store(output + 2 * GroupRows);
+            f3.Store(output + 3 * GroupRows);
+        }
     }
 
     protected override void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output)

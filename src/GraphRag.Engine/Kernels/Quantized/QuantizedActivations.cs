@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GraphRag.Engine.Kernels.Quantized;
 
@@ -17,7 +19,7 @@ public enum ActivationBlocks
 /// the same scales), so integer products match llama.cpp's. Buffers grow to the largest batch seen and are
 /// then reused: quantizing a token allocates nothing.
 /// </summary>
-public sealed class QuantizedActivations
+public sealed unsafe class QuantizedActivations
 {
     private sbyte[] _quants = [];
     private float[] _scales = [];
@@ -60,14 +62,15 @@ public sealed class QuantizedActivations
         if (blocks == ActivationBlocks.Q8_0) Grow(ref _blockSums, rows * columns / 32);
         else Grow(ref _sums16, rows * columns / 16);
 
-        Span<float> scaled = stackalloc float[256];
         var count = rows * columns / block;
-        for (var b = 0; b < count; b++)
+        fixed (float* values = x)
+        fixed (sbyte* quants = _quants)
         {
-            var values = x.Slice(b * block, block);
-            var quants = _quants.AsSpan(b * block, block);
-            if (blocks == ActivationBlocks.Q8_0) QuantizeQ8_0(values, quants, scaled, b);
-            else QuantizeQ8_K(values, quants, scaled, b);
+            for (var b = 0; b < count; b++)
+            {
+                if (blocks == ActivationBlocks.Q8_0) QuantizeQ8_0(values + b * block, quants + b * block, b);
+                else QuantizeQ8_K(values + b * block, quants + b * block, b);
+            }
         }
     }
 
@@ -76,47 +79,62 @@ public sealed class QuantizedActivations
     /// before rounding. 1/d and 127/max|x| differ in the last bit for some blocks; 1/d is what the llama.cpp of
     /// LLamaSharp 0.30.0 computes (its Q8_0 logits then equal ours to 4e-7), and the fixture's newer llama.cpp agrees to 1e-6.
     /// </summary>
-    private void QuantizeQ8_0(ReadOnlySpan<float> values, Span<sbyte> quants, Span<float> scaled, int b)
+    private void QuantizeQ8_0(float* values, sbyte* quants, int b)
     {
-        var amax = MathF.Abs(TensorPrimitives.MaxMagnitude(values));
-        _scales[b] = (float)(Half)(amax / 127f);
-        var inverse = amax != 0f ? 1f / (amax / 127f) : 0f;
-        var sum = Round(values, inverse, quants, scaled[..32]);
-        _blockSums[b] = sum;
+        var amax = MathF.Abs(TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(values, 32)));
+        var d = amax / 127f;
+        _scales[b] = (float)(Half)d;
+        _blockSums[b] = Round(values, 32, d != 0f ? 1f / d : 0f, quants);
     }
 
     /// <summary>ggml's quantize_row_q8_K: the value of largest magnitude maps to −127, d = 1/iscale, sums per 16.</summary>
-    private void QuantizeQ8_K(ReadOnlySpan<float> values, Span<sbyte> quants, Span<float> scaled, int b)
+    private void QuantizeQ8_K(float* values, sbyte* quants, int b)
     {
-        var max = TensorPrimitives.MaxMagnitude(values);
+        var max = TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(values, 256));
         if (max == 0f)
         {
             _scales[b] = 0f;
-            quants.Clear();
+            new Span<sbyte>(quants, 256).Clear();
             _sums16.AsSpan(b * 16, 16).Clear();
             return;
         }
         var inverse = -127f / max;
-        Round(values, inverse, quants, scaled);
+        Round(values, 256, inverse, quants);
         _scales[b] = 1f / inverse;
         for (var j = 0; j < 16; j++)
         {
             var sum = 0;
-            foreach (var q in quants.Slice(16 * j, 16)) sum += q;
+            for (var i = 0; i < 16; i++) sum += quants[16 * j + i];
             _sums16[b * 16 + j] = (short)sum;
         }
     }
 
-    /// <summary>q = min(127, round-half-even(x · inverse)); returns Σq.</summary>
-    private static int Round(ReadOnlySpan<float> values, float inverse, Span<sbyte> quants, Span<float> scaled)
+    /// <summary>q = min(127, round-half-even(x · inverse)) for <paramref name="count"/> (a multiple of 32) values; returns Σq.</summary>
+    private static int Round(float* values, int count, float inverse, sbyte* quants)
     {
-        scaled = scaled[..values.Length];
-        TensorPrimitives.Multiply(values, inverse, scaled);
-        TensorPrimitives.Round(scaled, scaled);
-        var sum = 0;
-        for (var i = 0; i < scaled.Length; i++)
+        if (Avx2.IsSupported)
         {
-            var q = (int)MathF.Min(127f, scaled[i]);
+            var scale = Vector256.Create(inverse);
+            var limit = Vector256.Create(127);
+            // packs works within 128-bit lanes; this permutation puts the 32 bytes back in order.
+            var order = Vector256.Create(0, 4, 1, 5, 2, 6, 3, 7);
+            var total = Vector256<int>.Zero;
+            for (var i = 0; i < count; i += 32)
+            {
+                var q0 = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.Load(values + i) * scale)), limit);
+                var q1 = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.Load(values + i + 8) * scale)), limit);
+                var q2 = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.Load(values + i + 16) * scale)), limit);
+                var q3 = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.Load(values + i + 24) * scale)), limit);
+                total += (q0 + q1) + (q2 + q3);
+                var bytes = Avx2.PackSignedSaturate(Avx2.PackSignedSaturate(q0, q1), Avx2.PackSignedSaturate(q2, q3));
+                Avx2.PermuteVar8x32(bytes.AsInt32(), order).AsSByte().Store(quants + i);
+            }
+            return Vector256.Sum(total);
+        }
+        var sum = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var q = (int)MathF.Min(127f, MathF.Round(values[i] * inverse));
             quants[i] = (sbyte)q;
             sum += q;
         }
