@@ -17,6 +17,9 @@ public sealed class SessionCompute(ComputeOptions options) : IDisposable
 
     public QuantizedProduct Product { get; } = new();
 
+    /// <summary>One-token float32 products on <see cref="Pool"/>.</summary>
+    internal FloatRowProduct FloatProduct { get; } = new();
+
     /// <summary>Integer kernels take their AVX2 path unless the options force a narrower width.</summary>
     public bool VectorizedIntegerKernels => Options.Width >= SimdWidth.Bits256;
 

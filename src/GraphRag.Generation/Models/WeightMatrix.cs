@@ -95,7 +95,8 @@ public sealed unsafe class WeightMatrix
             throw new ArgumentException($"'{Name}' [{Rows}, {Columns}] needs x [{m}, {Columns}] and y [{m}, {Rows}].");
         if (Type == GgmlType.F32)
         {
-            MatMul.MultiplyTransposed(x, new ReadOnlySpan<float>(_data, Rows * Columns), y, m, Columns, Rows, compute.Options);
+            if (m == 1) compute.FloatProduct.Multiply((float*)_data, Rows, Columns, x, y, compute);
+            else MatMul.MultiplyTransposed(x, new ReadOnlySpan<float>(_data, Rows * Columns), y, m, Columns, Rows, compute.Options);
             return;
         }
         if (Packed is { } packed)
