@@ -178,6 +178,40 @@ public abstract unsafe class PackedMatrix
         public float Scale(int t, int block) => Scales[t * BlocksPerRow + block];
     }
 
+    /// <summary>
+    /// Packs ggml blocks that are an fp16 scale followed by <paramref name="steps"/> × 4 bytes of quants (Q8_0, Q4_0):
+    /// per group block, the 8 rows' scales, then step t = the rows' quant bytes 4t..4t+3 interleaved.
+    /// </summary>
+    protected void PackScaledBlocks(byte* ggml, int ggmlBlockBytes, int steps)
+    {
+        var rowBytes = (long)BlocksPerRow * ggmlBlockBytes;
+        var sources = stackalloc byte*[GroupRows];
+        for (var g = 0; g < Groups; g++)
+        {
+            for (var r = 0; r < GroupRows; r++)
+                sources[r] = g * GroupRows + r < Rows ? ggml + (g * GroupRows + r) * rowBytes : null;
+            for (var b = 0; b < BlocksPerRow; b++)
+            {
+                var target = GroupBlock(g, b);
+                for (var r = 0; r < GroupRows; r++)
+                    *(ushort*)(target + 2 * r) = sources[r] is null ? (ushort)0 : *(ushort*)(sources[r] + b * ggmlBlockBytes);
+                for (var t = 0; t < steps; t++)
+                    Interleave4(sources, b * ggmlBlockBytes + 2 + 4 * t, target + 2 * GroupRows + 32 * t);
+            }
+        }
+    }
+
+    /// <summary>Stores the float accumulators of a tile: row u's 8 outputs at output + 8u.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static void StoreTile(bool four, Vector256<float> f0, Vector256<float> f1, Vector256<float> f2, Vector256<float> f3, float* output)
+    {
+        f0.Store(output);
+        if (!four) return;
+        f1.Store(output + GroupRows);
+        f2.Store(output + 2 * GroupRows);
+        f3.Store(output + 3 * GroupRows);
+    }
+
     /// <summary>Copies 4-byte pieces of 8 rows into one 32-byte step: step byte 4r + i = source row r's byte i.</summary>
     protected static void Interleave4(byte** rows, int offset, byte* step)
     {

@@ -14,24 +14,8 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
 {
     private const int BlockBytes = 16 + 128;
 
-    internal PackedQ4_0(byte* ggml, int rows, int columns) : base(rows, columns, Q4_0Format.BlockValues, BlockBytes)
-    {
-        var rowBytes = (long)BlocksPerRow * Q4_0Format.BlockBytes;
-        var sources = stackalloc byte*[GroupRows];
-        for (var g = 0; g < Groups; g++)
-        {
-            for (var r = 0; r < GroupRows; r++)
-                sources[r] = g * GroupRows + r < rows ? ggml + (g * GroupRows + r) * rowBytes : null;
-            for (var b = 0; b < BlocksPerRow; b++)
-            {
-                var target = GroupBlock(g, b);
-                for (var r = 0; r < GroupRows; r++)
-                    *(ushort*)(target + 2 * r) = sources[r] is null ? (ushort)0 : *(ushort*)(sources[r] + b * Q4_0Format.BlockBytes);
-                for (var t = 0; t < 4; t++)
-                    Interleave4(sources, b * Q4_0Format.BlockBytes + 2 + 4 * t, target + 16 + 32 * t);
-            }
-        }
-    }
+    internal PackedQ4_0(byte* ggml, int rows, int columns) : base(rows, columns, Q4_0Format.BlockValues, BlockBytes) =>
+        PackScaledBlocks(ggml, Q4_0Format.BlockBytes, steps: 4);
 
     public override QuantizedFormat Format => QuantizedFormat.Q4_0;
 
@@ -76,13 +60,7 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
                 f3 = Accumulate(f3, s3, x, t0 + 3, b, dw);
             }
         }
-        f0.Store(output);
-        if (four)
-        {
-            f1.Store(output + GroupRows);
-            f2.Store(output + 2 * GroupRows);
-            f3.Store(output + 3 * GroupRows);
-        }
+        StoreTile(four, f0, f1, f2, f3, output);
     }
 
     /// <summary>f + (Σ q·a − 8·Σ a) · d_w · d_a: the block's integer dot (q − 8 recentres the nibbles) times both scales.</summary>

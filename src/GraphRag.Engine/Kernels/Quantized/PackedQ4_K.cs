@@ -123,13 +123,7 @@ public sealed unsafe class PackedQ4_K : PackedMatrix
                 f3 = Accumulate(f3, i3, m3, dw, mw, x.Scale(t0 + 3, b));
             }
         }
-        f0.Store(output);
-        if (four)
-        {
-            f1.Store(output + GroupRows);
-            f2.Store(output + 2 * GroupRows);
-            f3.Store(output + 3 * GroupRows);
-        }
+        StoreTile(four, f0, f1, f2, f3, output);
     }
 
     /// <summary>Σ a over sub-block j (32 values) of super-block b of row t: two of ggml's 16-value sums.</summary>

@@ -133,13 +133,7 @@ public sealed unsafe class PackedQ6_K : PackedMatrix
                 f3 = Accumulate(f3, i3, o3, dw, x.Scale(t0 + 3, b));
             }
         }
-        f0.Store(output);
-        if (four)
-        {
-            f1.Store(output + GroupRows);
-            f2.Store(output + 2 * GroupRows);
-            f3.Store(output + 3 * GroupRows);
-        }
+        StoreTile(four, f0, f1, f2, f3, output);
     }
 
     /// <summary>

@@ -12,24 +12,8 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
 {
     private const int BlockBytes = 16 + 256;
 
-    internal PackedQ8_0(byte* ggml, int rows, int columns) : base(rows, columns, Q8_0Format.BlockValues, BlockBytes)
-    {
-        var rowBytes = (long)BlocksPerRow * Q8_0Format.BlockBytes;
-        var sources = stackalloc byte*[GroupRows];
-        for (var g = 0; g < Groups; g++)
-        {
-            for (var r = 0; r < GroupRows; r++)
-                sources[r] = g * GroupRows + r < rows ? ggml + (g * GroupRows + r) * rowBytes : null;
-            for (var b = 0; b < BlocksPerRow; b++)
-            {
-                var target = GroupBlock(g, b);
-                for (var r = 0; r < GroupRows; r++)
-                    *(ushort*)(target + 2 * r) = sources[r] is null ? (ushort)0 : *(ushort*)(sources[r] + b * Q8_0Format.BlockBytes);
-                for (var t = 0; t < 8; t++)
-                    Interleave4(sources, b * Q8_0Format.BlockBytes + 2 + 4 * t, target + 16 + 32 * t);
-            }
-        }
-    }
+    internal PackedQ8_0(byte* ggml, int rows, int columns) : base(rows, columns, Q8_0Format.BlockValues, BlockBytes) =>
+        PackScaledBlocks(ggml, Q8_0Format.BlockBytes, steps: 8);
 
     public override QuantizedFormat Format => QuantizedFormat.Q8_0;
 
@@ -73,13 +57,7 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
                 f3 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i3), dw * Vector256.Create(x.Scale(t0 + 3, b)), f3);
             }
         }
-        f0.Store(output);
-        if (four)
-        {
-            f1.Store(output + GroupRows);
-            f2.Store(output + 2 * GroupRows);
-            f3.Store(output + 3 * GroupRows);
-        }
+        StoreTile(four, f0, f1, f2, f3, output);
     }
 
     protected override void MultiplyGroupScalar(int group, in Activations x, int t0, int count, float* output)
