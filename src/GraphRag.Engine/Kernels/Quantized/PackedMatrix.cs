@@ -180,7 +180,9 @@ public abstract unsafe class PackedMatrix
 
     /// <summary>
     /// Packs ggml blocks that are an fp16 scale followed by <paramref name="steps"/> × 4 bytes of quants (Q8_0, Q4_0):
-    /// per group block, the 8 rows' scales, then step t = the rows' quant bytes 4t..4t+3 interleaved.
+    /// per group block, the 8 rows' scales widened to float32 (converting fp16 in the kernel cost more than the 16 extra
+    /// bytes per block cost in bandwidth: decoding is bound by arithmetic here), then step t = the rows' quant bytes
+    /// 4t..4t+3 interleaved.
     /// </summary>
     protected void PackScaledBlocks(byte* ggml, int ggmlBlockBytes, int steps)
     {
@@ -194,12 +196,15 @@ public abstract unsafe class PackedMatrix
             {
                 var target = GroupBlock(g, b);
                 for (var r = 0; r < GroupRows; r++)
-                    *(ushort*)(target + 2 * r) = sources[r] is null ? (ushort)0 : *(ushort*)(sources[r] + b * ggmlBlockBytes);
+                    ((float*)target)[r] = sources[r] is null ? 0f : (float)*(Half*)(sources[r] + b * ggmlBlockBytes);
                 for (var t = 0; t < steps; t++)
-                    Interleave4(sources, b * ggmlBlockBytes + 2 + 4 * t, target + 2 * GroupRows + 32 * t);
+                    Interleave4(sources, b * ggmlBlockBytes + 2 + 4 * t, target + ScaledBlockScaleBytes + 32 * t);
             }
         }
     }
+
+    /// <summary>Bytes of the 8 float32 scales at the start of a Q8_0/Q4_0 group block.</summary>
+    protected const int ScaledBlockScaleBytes = 4 * GroupRows;
 
     /// <summary>Stores the float accumulators of a tile: row u's 8 outputs at output + 8u.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,14 +5,14 @@ using System.Runtime.Intrinsics.X86;
 namespace GraphRag.Engine.Kernels.Quantized;
 
 /// <summary>
-/// Q4_0 weights packed for integer products. A group block (8 rows × 32 values, 144 bytes, as many as ggml's 8
-/// blocks): 8 fp16 scales, then 4 vectors P₀..P₃ with byte 4r + i of Pₜ = row r's ggml byte 4t + i, whose low
+/// Q4_0 weights packed for integer products. A group block (8 rows × 32 values, 160 bytes against ggml's 144 for 8
+/// blocks): 8 float32 scales, then 4 vectors P₀..P₃ with byte 4r + i of Pₜ = row r's ggml byte 4t + i, whose low
 /// nibble is value 4t + i and high nibble value 16 + 4t + i. So Pₜ's low nibbles are step t (values 4t..4t+3 of
 /// every row) and its high nibbles step t + 4.
 /// </summary>
 public sealed unsafe class PackedQ4_0 : PackedMatrix
 {
-    private const int BlockBytes = 16 + 128;
+    private const int BlockBytes = ScaledBlockScaleBytes + 128;
 
     internal PackedQ4_0(byte* ggml, int rows, int columns) : base(rows, columns, Q4_0Format.BlockValues, BlockBytes) =>
         PackScaledBlocks(ggml, Q4_0Format.BlockBytes, steps: 4);
@@ -39,7 +39,7 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
             // Nibbles ≤ 15 and |a| ≤ 127: a block's eight steps of pair sums stay within int16 (≤ 30,480).
             for (var t = 0; t < 4; t++)
             {
-                var packed = Vector256.Load(p + 16 + 32 * t);
+                var packed = Vector256.Load(p + ScaledBlockScaleBytes + 32 * t);
                 var low = LowNibbles(packed);
                 var high = HighNibbles(packed);
                 var k = o + 4 * t;
@@ -51,7 +51,7 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
                     s3 += Products(low, r3 + k) + Products(high, r3 + k + 16);
                 }
             }
-            var dw = HalvesToSingles((ushort*)p);
+            var dw = Vector256.Load((float*)p);
             f0 = Accumulate(f0, s0, x, t0, b, dw);
             if (four)
             {
@@ -88,10 +88,10 @@ public sealed unsafe class PackedQ4_0 : PackedMatrix
                     var dot = 0;
                     for (var j = 0; j < 16; j++)
                     {
-                        var packed = p[16 + 32 * (j / 4) + 4 * r + j % 4];
+                        var packed = p[ScaledBlockScaleBytes + 32 * (j / 4) + 4 * r + j % 4];
                         dot += ((packed & 0x0F) - 8) * a[j] + ((packed >> 4) - 8) * a[j + 16];
                     }
-                    sum += dot * ((float)BitConverter.UInt16BitsToHalf(((ushort*)p)[r]) * x.Scales[t * blocks + b]);
+                    sum += dot * (((float*)p)[r] * x.Scales[t * blocks + b]);
                 }
                 output[u * GroupRows + r] = sum;
             }

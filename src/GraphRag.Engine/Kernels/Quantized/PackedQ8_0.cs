@@ -5,12 +5,12 @@ using System.Runtime.Intrinsics.X86;
 namespace GraphRag.Engine.Kernels.Quantized;
 
 /// <summary>
-/// Q8_0 weights packed for integer products. A group block (8 rows × 32 values, 272 bytes, as many as ggml's 8
-/// blocks): 8 fp16 scales, then 8 steps of 32 bytes, step t byte 4r + i = row r's value 4t + i.
+/// Q8_0 weights packed for integer products. A group block (8 rows × 32 values, 288 bytes against ggml's 272 for 8
+/// blocks): 8 float32 scales, then 8 steps of 32 bytes, step t byte 4r + i = row r's value 4t + i.
 /// </summary>
 public sealed unsafe class PackedQ8_0 : PackedMatrix
 {
-    private const int BlockBytes = 16 + 256;
+    private const int BlockBytes = ScaledBlockScaleBytes + 256;
 
     internal PackedQ8_0(byte* ggml, int rows, int columns) : base(rows, columns, Q8_0Format.BlockValues, BlockBytes) =>
         PackScaledBlocks(ggml, Q8_0Format.BlockBytes, steps: 8);
@@ -37,7 +37,7 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
             for (var s = 0; s < 8; s++)
             {
                 // maddubs needs one unsigned operand: |w| times a with w's sign (pairs ≤ 2·127·127, so no int16 sums across steps).
-                var w = Vector256.Load((sbyte*)p + 16 + 32 * s);
+                var w = Vector256.Load((sbyte*)p + ScaledBlockScaleBytes + 32 * s);
                 var magnitude = Avx2.Abs(w);
                 var k = o + 4 * s;
                 i0 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r0 + k), w)));
@@ -48,7 +48,7 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
                     i3 += Widen(Avx2.MultiplyAddAdjacent(magnitude, Avx2.Sign(Broadcast4(r3 + k), w)));
                 }
             }
-            var dw = HalvesToSingles((ushort*)p);
+            var dw = Vector256.Load((float*)p);
             f0 = Vector256.MultiplyAddEstimate(Vector256.ConvertToSingle(i0), dw * Vector256.Create(x.Scale(t0, b)), f0);
             if (four)
             {
@@ -75,8 +75,8 @@ public sealed unsafe class PackedQ8_0 : PackedMatrix
                     var a = x.Row(t) + 32 * b;
                     var dot = 0;
                     for (var j = 0; j < 32; j++)
-                        dot += ((sbyte*)p)[16 + 32 * (j / 4) + 4 * r + j % 4] * a[j];
-                    sum += dot * ((float)BitConverter.UInt16BitsToHalf(((ushort*)p)[r]) * x.Scales[t * blocks + b]);
+                        dot += ((sbyte*)p)[ScaledBlockScaleBytes + 32 * (j / 4) + 4 * r + j % 4] * a[j];
+                    sum += dot * (((float*)p)[r] * x.Scales[t * blocks + b]);
                 }
                 output[u * GroupRows + r] = sum;
             }
