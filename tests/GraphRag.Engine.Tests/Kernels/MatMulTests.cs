@@ -77,17 +77,6 @@ public class MatMulTests
     }
 
     [Fact]
-    public void The_default_width_is_the_widest_the_cpu_accelerates()
-    {
-        // Which path runs at full speed is decided once from the CPU's flags; the widest accelerated one is the default.
-        var expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? SimdWidth.Bits512
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? SimdWidth.Bits256
-            : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? SimdWidth.Bits128 : SimdWidth.Scalar;
-        Assert.Equal(expected, ComputeOptions.Default.Width);
-        Assert.Equal(Environment.ProcessorCount, ComputeOptions.Default.Threads);
-    }
-
-    [Fact]
     public void One_and_two_threads_give_identical_results()
     {
         const int m = 96, k = 300, n = 200; // large enough to run in parallel
