@@ -15,5 +15,6 @@ public static class BenchSuites
         new Graph.GraphSuite(),
         new Statistics.StatisticsSuite(),
         new Web.SearchEndpointSuite(),
+        new Cli.StartupSuite(),
     ];
 }

@@ -3,6 +3,8 @@ using Spectre.Console;
 
 // Usage: dotnet run -c Release --project bench/GraphRag.Bench -- SUITE [args]
 // Each suite prints a table whose figures are ratios against a baseline measured in the same run.
+// Wide tables stay readable when the output goes to a file (Spectre would wrap them at 80 columns).
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 var suites = BenchSuites.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
 {

@@ -10,7 +10,7 @@ public sealed class UseLiteOptions
     /// <summary>Texts encoded together; each batch runs on all <see cref="Threads"/>.</summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Threads per batch; null means all cores (GraphRag.Engine.EngineOptions.MaxThreads).</summary>
+    /// <summary>Threads per batch; null means one per core.</summary>
     public int? Threads { get; set; }
 
     /// <summary>Checks the values once, with a message that says what to change.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GraphRag.Engine.IO;
+using GraphRag.TestSupport;
 using GraphRag.Tests;
 
 namespace GraphRag.Generation.Tests;

@@ -39,11 +39,9 @@ public static class GenerateCommand
             var ids = parse.GetValue(promptIds);
             if ((text is null) == (ids is null))
                 throw new UserFacingException("Give exactly one of --prompt TEXT or --prompt-ids 1,2,3.");
-            if (parse.GetValue(threads) is { } threadCount)
-                EngineOptions.MaxThreads = threadCount;
 
             using var host = CliHost.Build(parse);
-            using var loaded = Place(ModelLoader.Load(ResolveModelPath(parse, parse.GetValue(model))), host.Services);
+            using var loaded = Place(ModelLoader.Load(ResolveModelPath(parse, parse.GetValue(model)), ComputeOptions.WithThreads(parse.GetValue(threads))), host.Services);
             var promptTokens = ids is not null ? ParseIds(ids) : loaded.Tokenizer.Encode(text!);
             var options = new GenerationOptions
             {

@@ -28,7 +28,7 @@ public sealed class UseLiteEncoder(UseLiteWeights weights)
     /// <summary>Embeds each token sequence (already truncated to <see cref="MaxLength"/>) into a unit vector.</summary>
     public float[][] Encode(IReadOnlyList<int[]> sequences, int? maxDegreeOfParallelism = null)
     {
-        var threads = EngineOptions.Resolve(maxDegreeOfParallelism);
+        var threads = ComputeOptions.WithThreads(maxDegreeOfParallelism).Threads;
         var offsets = new int[sequences.Count + 1];
         for (var s = 0; s < sequences.Count; s++) offsets[s + 1] = offsets[s] + sequences[s].Length;
         var tokens = offsets[^1];

@@ -21,7 +21,11 @@ public static unsafe class Attention
 
     /// <summary>Attention of one sequence; see <see cref="AttentionShape"/> for the layouts and masks.
     /// A query that sees no key (fully masked) gets a zero output row.</summary>
-    public static void Compute(ReadOnlySpan<float> q, ReadOnlySpan<float> k, ReadOnlySpan<float> v, Span<float> output, AttentionShape shape, int? maxDegreeOfParallelism = null)
+    public static void Compute(ReadOnlySpan<float> q, ReadOnlySpan<float> k, ReadOnlySpan<float> v, Span<float> output, AttentionShape shape, int? maxDegreeOfParallelism = null) =>
+        Compute(q, k, v, output, shape, ComputeOptions.WithThreads(maxDegreeOfParallelism));
+
+    /// <summary>Attention of one sequence on at most <see cref="ComputeOptions.Threads"/> threads.</summary>
+    public static void Compute(ReadOnlySpan<float> q, ReadOnlySpan<float> k, ReadOnlySpan<float> v, Span<float> output, AttentionShape shape, ComputeOptions options)
     {
         shape.Validate();
         long qWidth = (long)shape.Heads * shape.HeadDim, kvWidth = (long)shape.KvHeads * shape.HeadDim;
@@ -33,7 +37,7 @@ public static unsafe class Attention
 
         var blocks = (shape.QueryLength + QueryBlock - 1) / QueryBlock;
         var items = shape.Heads * blocks;
-        var threads = EngineOptions.Resolve(maxDegreeOfParallelism);
+        var threads = options.Threads;
         fixed (float* pq = q, pk = k, pv = v, po = output)
         {
             var p = new Pointers(pq, pk, pv, po);

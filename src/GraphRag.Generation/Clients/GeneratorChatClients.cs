@@ -1,4 +1,3 @@
-using GraphRag.Engine;
 using Microsoft.Extensions.AI;
 
 namespace GraphRag.Generation.Clients;
@@ -12,8 +11,6 @@ public static class GeneratorChatClients
             return new OpenAiCompatibleChatClient(options);
         if (options.Model.Length == 0)
             return null;
-        if (options.Threads is { } threads)
-            EngineOptions.MaxThreads = threads;
         return LocalChatClient.Open(options, place);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using GraphRag.Engine;
 using GraphRag.Generation.Chat;
 using GraphRag.Generation.Generation;
 using GraphRag.Generation.Models;
@@ -22,7 +23,7 @@ public sealed class LocalChatClient(LoadedModel model, GeneratorOptions defaults
     /// <param name="place">Where the loaded weights run (the CLI passes the CUDA placement); null keeps them on the CPU.</param>
     public static LocalChatClient Open(GeneratorOptions options, Func<IDecoderModel, IDecoderModel>? place = null)
     {
-        var loaded = ModelLoader.Load(options.Model);
+        var loaded = ModelLoader.Load(options.Model, ComputeOptions.WithThreads(options.Threads));
         return new(place is null ? loaded : loaded.WithModel(place(loaded.Model)), options);
     }
 

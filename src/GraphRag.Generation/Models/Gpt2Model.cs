@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GraphRag.Engine;
 using GraphRag.Engine.Kernels;
 
 namespace GraphRag.Generation.Models;
@@ -7,13 +8,16 @@ namespace GraphRag.Generation.Models;
 /// GPT-2 on the CPU. x = wte[t] + wpe[p]; per block: x += proj(attn(split(Wqkv·ln1(x) + b))) and
 /// x += Wdown·gelu_tanh(Wup·ln2(x) + b) + b; logits = wteᵀ·ln_f(x).
 /// </summary>
-public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposable? storage) : IDecoderModel
+public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposable? storage, ComputeOptions? compute = null) : IDecoderModel
 {
     public ModelConfig Config { get; } = config;
 
     public Gpt2Weights Weights { get; } = weights;
 
     public long WeightBytesPerToken => Weights.BytesPerToken;
+
+    /// <summary>Threads and vector width every session of this model computes with.</summary>
+    public ComputeOptions Compute { get; } = compute ?? ComputeOptions.Default;
 
     public IDecoderSession CreateSession(int? contextLength = null) =>
         new Session(this, Math.Min(contextLength ?? Config.ContextLength, Config.ContextLength));
@@ -22,6 +26,7 @@ public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposab
 
     private sealed class Session(Gpt2Model model, int contextLength) : DecoderSession(model.Config, contextLength)
     {
+        private readonly SessionCompute _compute = new(model.Compute);
         private readonly KvCache _cache = new(model.Config.LayerCount, contextLength, model.Config.HiddenSize);
         private readonly float[] _x = new float[MaxBatch * model.Config.HiddenSize];
         private readonly float[] _normed = new float[MaxBatch * model.Config.HiddenSize];
@@ -32,6 +37,12 @@ public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposab
         private readonly float[] _attended = new float[MaxBatch * model.Config.HiddenSize];
         private readonly float[] _hidden = new float[MaxBatch * model.Config.FeedForwardSize];
         private readonly float[] _position = new float[model.Config.HiddenSize];
+
+        public override void Dispose()
+        {
+            _compute.Dispose();
+            base.Dispose();
+        }
 
         protected override void ForwardBatch(ReadOnlySpan<int> tokens, int position, Span<float> logits, bool allPositions)
         {
@@ -71,7 +82,7 @@ public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposab
                     row.Slice(2 * d, d).CopyTo(v.Slice(t * d, d));
                 }
                 _cache.Store(layer, position, n, k, v);
-                Attention.Compute(q, _cache.Keys(layer, keyLength), _cache.Values(layer, keyLength), attended, shape);
+                Attention.Compute(q, _cache.Keys(layer, keyLength), _cache.Values(layer, keyLength), attended, shape, _compute.Options);
                 Linear(l.Output, attended, normed, n);
                 TensorPrimitives.Add(x, normed, x);
 
@@ -87,12 +98,12 @@ public sealed class Gpt2Model(ModelConfig config, Gpt2Weights weights, IDisposab
             var rows = allPositions ? n : 1;
             var last = allPositions ? x : x.Slice((n - 1) * d, d);
             Normalization.LayerNorm(last, normed[..(rows * d)], w.OutputNorm.Weight, w.OutputNorm.Bias, c.NormEpsilon, rows, d);
-            w.Head.Multiply(normed[..(rows * d)], logits, rows);
+            w.Head.Multiply(normed[..(rows * d)], logits, rows, _compute);
         }
 
-        private static void Linear(BiasedLinear linear, ReadOnlySpan<float> input, Span<float> output, int n)
+        private void Linear(BiasedLinear linear, ReadOnlySpan<float> input, Span<float> output, int n)
         {
-            linear.Weight.Multiply(input, output, n);
+            linear.Weight.Multiply(input, output, n, _compute);
             var width = linear.Bias.Length;
             for (var t = 0; t < n; t++)
                 TensorPrimitives.Add(output.Slice(t * width, width), linear.Bias, output.Slice(t * width, width));

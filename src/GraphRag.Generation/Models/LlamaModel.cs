@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GraphRag.Engine;
 using GraphRag.Engine.Kernels;
 
 namespace GraphRag.Generation.Models;
@@ -7,13 +8,16 @@ namespace GraphRag.Generation.Models;
 /// Llama-family decoder on the CPU. Per block: x += Wo·attn(rope(Wq·n), rope(Wk·n), Wv·n) with
 /// n = rmsnorm(x); then x += Wdown·(silu(Wgate·n) ⊙ Wup·n) with n = rmsnorm(x). Logits = head·rmsnorm(x).
 /// </summary>
-public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDisposable? storage) : IDecoderModel
+public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDisposable? storage, ComputeOptions? compute = null) : IDecoderModel
 {
     public ModelConfig Config { get; } = config;
 
     public LlamaWeights Weights { get; } = weights;
 
     public long WeightBytesPerToken => Weights.BytesPerToken;
+
+    /// <summary>Threads and vector width every session of this model computes with.</summary>
+    public ComputeOptions Compute { get; } = compute ?? ComputeOptions.Default;
 
     public IDecoderSession CreateSession(int? contextLength = null) =>
         new Session(this, Math.Min(contextLength ?? Config.ContextLength, Config.ContextLength));
@@ -22,8 +26,15 @@ public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDispos
 
     private sealed class Session(LlamaModel model, int contextLength) : DecoderSession(model.Config, contextLength)
     {
+        private readonly SessionCompute _compute = new(model.Compute);
         private readonly KvCache _cache = new(model.Config.LayerCount, contextLength, model.Config.KvDim);
         private readonly Scratch _s = new(model.Config);
+
+        public override void Dispose()
+        {
+            _compute.Dispose();
+            base.Dispose();
+        }
 
         protected override void ForwardBatch(ReadOnlySpan<int> tokens, int position, Span<float> logits, bool allPositions)
         {
@@ -54,16 +65,16 @@ public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDispos
                 Rope.Apply(q, n, c.HeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims, w.RopeFrequencyFactors);
                 Rope.Apply(k, n, c.KvHeadCount, c.HeadDim, position, c.RopeTheta, c.RopeStyle, c.RotaryDims, w.RopeFrequencyFactors);
                 _cache.Store(layer, position, n, k, v);
-                Attention.Compute(q, _cache.Keys(layer, keyLength), _cache.Values(layer, keyLength), attended, shape);
-                l.Output.Multiply(attended, normed, n);
+                Attention.Compute(q, _cache.Keys(layer, keyLength), _cache.Values(layer, keyLength), attended, shape, _compute.Options);
+                l.Output.Multiply(attended, normed, n, _compute);
                 TensorPrimitives.Add(x, normed, x);
 
                 Normalization.RmsNorm(x, normed, l.FeedForwardNorm, c.NormEpsilon, n, d);
-                l.Gate.Multiply(normed, gate, n);
-                l.Up.Multiply(normed, up, n);
+                l.Gate.Multiply(normed, gate, n, _compute);
+                l.Up.Multiply(normed, up, n, _compute);
                 Activations.Silu(gate);
                 TensorPrimitives.Multiply(gate, up, gate);
-                l.Down.Multiply(gate, normed, n);
+                l.Down.Multiply(gate, normed, n, _compute);
                 TensorPrimitives.Add(x, normed, x);
             }
 
@@ -72,12 +83,12 @@ public sealed class LlamaModel(ModelConfig config, LlamaWeights weights, IDispos
             var rows = allPositions ? n : 1;
             var last = allPositions ? x : x.Slice((n - 1) * d, d);
             Normalization.RmsNorm(last, normed[..(rows * d)], w.OutputNorm, c.NormEpsilon, rows, d);
-            w.Head.Multiply(normed[..(rows * d)], logits, rows);
+            w.Head.Multiply(normed[..(rows * d)], logits, rows, _compute);
         }
 
-        private static void Project(WeightMatrix weight, float[]? bias, ReadOnlySpan<float> input, Span<float> output, int n)
+        private void Project(WeightMatrix weight, float[]? bias, ReadOnlySpan<float> input, Span<float> output, int n)
         {
-            weight.Multiply(input, output, n);
+            weight.Multiply(input, output, n, _compute);
             if (bias is null)
                 return;
             for (var t = 0; t < n; t++)

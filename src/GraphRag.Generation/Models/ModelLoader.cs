@@ -1,3 +1,4 @@
+using GraphRag.Engine;
 using GraphRag.Generation.Chat;
 using GraphRag.Generation.Gguf;
 using GraphRag.Generation.Safetensors;
@@ -11,16 +12,17 @@ namespace GraphRag.Generation.Models;
 /// </summary>
 public static class ModelLoader
 {
-    public static LoadedModel Load(string path)
+    /// <param name="compute">Threads and vector width of the model's sessions (default: every core, the widest vectors).</param>
+    public static LoadedModel Load(string path, ComputeOptions? compute = null)
     {
         if (Directory.Exists(path))
-            return LoadSafetensors(System.IO.Path.Combine(path, "model.safetensors"));
+            return LoadSafetensors(System.IO.Path.Combine(path, "model.safetensors"), compute);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: model file not found.", path);
-        return path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase) ? LoadSafetensors(path) : LoadGguf(path);
+        return path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase) ? LoadSafetensors(path, compute) : LoadGguf(path, compute);
     }
 
-    public static LoadedModel LoadGguf(string path)
+    public static LoadedModel LoadGguf(string path, ComputeOptions? compute = null)
     {
         var file = GgufFile.Open(path);
         try
@@ -28,8 +30,8 @@ public static class ModelLoader
             var config = ModelConfig.FromGguf(file);
             IDecoderModel model = config.Architecture switch
             {
-                ModelArchitecture.Llama => new LlamaModel(config, LlamaWeights.FromGguf(file, config), file),
-                _ => new Gpt2Model(config, Gpt2Weights.FromGguf(file, config), file),
+                ModelArchitecture.Llama => new LlamaModel(config, LlamaWeights.FromGguf(file, config), file, compute),
+                _ => new Gpt2Model(config, Gpt2Weights.FromGguf(file, config), file, compute),
             };
             var tokenizer = TokenizerLoader.FromGguf(file.Metadata);
             return new LoadedModel(path, model, tokenizer, ChatTemplate.Detect(file.Metadata.GetString("tokenizer.chat_template"), tokenizer));
@@ -41,7 +43,7 @@ public static class ModelLoader
         }
     }
 
-    public static LoadedModel LoadSafetensors(string path)
+    public static LoadedModel LoadSafetensors(string path, ComputeOptions? compute = null)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var config = ModelConfig.FromHuggingFace(System.IO.Path.Combine(directory, "config.json"));
@@ -49,8 +51,8 @@ public static class ModelLoader
         using var file = SafetensorsFile.Open(path);
         IDecoderModel model = config.Architecture switch
         {
-            ModelArchitecture.Llama => new LlamaModel(config, LlamaWeights.FromSafetensors(file, config), null),
-            _ => new Gpt2Model(config, Gpt2Weights.FromSafetensors(file, config), null),
+            ModelArchitecture.Llama => new LlamaModel(config, LlamaWeights.FromSafetensors(file, config), null, compute),
+            _ => new Gpt2Model(config, Gpt2Weights.FromSafetensors(file, config), null, compute),
         };
         var tokenizer = TokenizerLoader.FromHuggingFace(directory);
         return new LoadedModel(path, model, tokenizer, ChatTemplate.Detect(ReadChatTemplate(directory), tokenizer));

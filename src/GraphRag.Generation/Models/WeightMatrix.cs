@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using GraphRag.Engine;
 using GraphRag.Engine.Kernels;
 using GraphRag.Engine.Kernels.Quantized;
 using GraphRag.Generation.Gguf;
@@ -15,15 +12,17 @@ namespace GraphRag.Generation.Models;
 /// </summary>
 public sealed unsafe class WeightMatrix
 {
-    /// <summary>Below this many multiply-adds a quantized product stays on the calling thread.</summary>
+    /// <summary>Below this many multiply-adds an F16 product stays on the calling thread.</summary>
     private const long ParallelThreshold = 1 << 16;
 
-    /// <summary>Rows per work item: a few for one token (dot products), a GEMM tile's worth for a batch.</summary>
-    private static int RowsPerWorkItem(int m) => m == 1 ? 16 : 64;
+    /// <summary>F16 rows per work item.</summary>
+    private const int RowsPerWorkItem = 16;
 
     private readonly byte* _data;
     private readonly byte[]? _owned;
     private readonly long _rowBytes;
+    private PackedMatrix? _packed;
+    private object? _packLock;
 
     private WeightMatrix(string name, GgmlType type, int rows, int columns, byte* data, byte[]? owned)
     {
@@ -86,76 +85,75 @@ public sealed unsafe class WeightMatrix
         Dequantize(Type, RowBytes(row), destination[..Columns]);
     }
 
-    /// <summary>y[m, Rows] = x[m, Columns] · Wᵀ (overwrites y).</summary>
-    public void Multiply(ReadOnlySpan<float> x, Span<float> y, int m)
+    /// <summary>
+    /// y[m, Rows] = x[m, Columns] · Wᵀ (overwrites y). Q8_0, Q4_0, Q4_K and Q6_K go through the integer kernels
+    /// (activations quantized as llama.cpp does, weights repacked on first use); F32 through the float GEMM.
+    /// </summary>
+    public void Multiply(ReadOnlySpan<float> x, Span<float> y, int m, SessionCompute compute)
     {
         if (x.Length < (long)m * Columns || y.Length < (long)m * Rows)
             throw new ArgumentException($"'{Name}' [{Rows}, {Columns}] needs x [{m}, {Columns}] and y [{m}, {Rows}].");
         if (Type == GgmlType.F32)
         {
-            MatMul.MultiplyTransposed(x, new ReadOnlySpan<float>(_data, Rows * Columns), y, m, Columns, Rows);
+            if (m == 1) compute.FloatProduct.Multiply((float*)_data, Rows, Columns, x, y, compute);
+            else MatMul.MultiplyTransposed(x, new ReadOnlySpan<float>(_data, Rows * Columns), y, m, Columns, Rows, compute.Options);
             return;
         }
-        fixed (float* px = x, py = y)
+        if (Packed is { } packed)
+        {
+            compute.Product.Multiply(packed, x, y, m, compute.Pool, compute.VectorizedIntegerKernels);
+            return;
+        }
+        // F16: like llama.cpp (whose F16 products take F16 activations), the activations are rounded to fp16 first.
+        var rounded = compute.HalfRoundedCopy(x[..(m * Columns)]);
+        fixed (float* px = rounded, py = y)
         {
             var xs = px;
             var ys = py;
-            var group = RowsPerWorkItem(m);
-            var items = (Rows + group - 1) / group;
-            var threads = EngineOptions.MaxThreads;
+            var items = (Rows + RowsPerWorkItem - 1) / RowsPerWorkItem;
+            var threads = compute.Options.Threads;
             if (threads == 1 || (long)m * Rows * Columns < ParallelThreshold)
             {
                 for (var i = 0; i < items; i++)
-                    MultiplyRows(xs, ys, m, i * group, group);
+                    MultiplyRows(xs, ys, m, i * RowsPerWorkItem);
             }
             else
             {
-                Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                    i => MultiplyRows(xs, ys, m, i * group, group));
+                Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => MultiplyRows(xs, ys, m, i * RowsPerWorkItem));
             }
         }
     }
 
-    private void MultiplyRows(float* x, float* y, int m, int firstRow, int group)
+    /// <summary>The weights repacked for the integer kernels (built on first use), or null for formats without them.</summary>
+    private PackedMatrix? Packed
     {
-        var lastRow = Math.Min(Rows, firstRow + group);
-        if (m == 1)
+        get
         {
-            var input = new ReadOnlySpan<float>(x, Columns);
-            for (var r = firstRow; r < lastRow; r++)
-                y[r] = Dot(Type, RowBytes(r), input);
-            return;
-        }
-        // Several tokens: decode this group of weight rows once to float, then one small GEMM on this thread
-        // (the parallelism is across groups): the dequantization is shared by every token of the batch.
-        var rows = lastRow - firstRow;
-        var weights = ArrayPool<float>.Shared.Rent(rows * Columns);
-        var product = ArrayPool<float>.Shared.Rent(m * rows);
-        try
-        {
-            for (var r = 0; r < rows; r++)
-                Dequantize(Type, RowBytes(firstRow + r), weights.AsSpan(r * Columns, Columns));
-            MatMul.MultiplyTransposed(new ReadOnlySpan<float>(x, m * Columns), weights, product, m, Columns, rows, maxDegreeOfParallelism: 1);
-            for (var t = 0; t < m; t++)
-                product.AsSpan(t * rows, rows).CopyTo(new Span<float>(y + (long)t * Rows + firstRow, rows));
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(weights);
-            ArrayPool<float>.Shared.Return(product);
+            if (IntegerFormat(Type) is not { } format) return null;
+            return LazyInitializer.EnsureInitialized(ref _packed, ref _packLock, () => PackedMatrix.Pack(format, _data, Rows, Columns));
         }
     }
 
-    private static float Dot(GgmlType type, ReadOnlySpan<byte> row, ReadOnlySpan<float> x) => type switch
+    private static QuantizedFormat? IntegerFormat(GgmlType type) => type switch
     {
-        GgmlType.F32 => TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(row), x),
-        GgmlType.F16 => F16Format.Dot(row, x),
-        GgmlType.Q8_0 => Q8_0Format.Dot(row, x),
-        GgmlType.Q4_0 => Q4_0Format.Dot(row, x),
-        GgmlType.Q4_K => Q4_KFormat.Dot(row, x),
-        GgmlType.Q6_K => Q6_KFormat.Dot(row, x),
-        _ => throw new NotSupportedException($"GGML type {type} is not supported."),
+        GgmlType.Q8_0 => QuantizedFormat.Q8_0,
+        GgmlType.Q4_0 => QuantizedFormat.Q4_0,
+        GgmlType.Q4_K => QuantizedFormat.Q4_K,
+        GgmlType.Q6_K => QuantizedFormat.Q6_K,
+        _ => null,
     };
+
+    /// <summary>F16 rows: one converted dot product per output.</summary>
+    private void MultiplyRows(float* x, float* y, int m, int firstRow)
+    {
+        var lastRow = Math.Min(Rows, firstRow + RowsPerWorkItem);
+        for (var t = 0; t < m; t++)
+        {
+            var input = new ReadOnlySpan<float>(x + (long)t * Columns, Columns);
+            for (var r = firstRow; r < lastRow; r++)
+                y[(long)t * Rows + r] = F16Format.Dot(RowBytes(r), input);
+        }
+    }
 
     private static void Dequantize(GgmlType type, ReadOnlySpan<byte> row, Span<float> destination)
     {

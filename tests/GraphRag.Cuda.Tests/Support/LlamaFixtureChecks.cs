@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GraphRag.Engine.IO;
+using GraphRag.TestSupport;
 using GraphRag.Generation.Models;
 using GraphRag.Tests;
 

@@ -1,4 +1,4 @@
-using GraphRag.Engine.IO;
+using GraphRag.TestSupport;
 using GraphRag.Engine.Kernels;
 using GraphRag.Engine.Tests.Reference;
 

@@ -1,4 +1,5 @@
 using GraphRag.Engine.Kernels;
+using GraphRag.Engine.Kernels.Simd;
 using GraphRag.Engine.Tests.Reference;
 
 namespace GraphRag.Engine.Tests.Kernels;
@@ -42,6 +43,36 @@ public class MatMulTests
             c.AsSpan().Fill(float.NaN);
             MatMul.MultiplyTransposed(a, bT, c, m, k, n, threads);
             Assert.True(RandomData.MaxAbsDiff(c, expected) <= Tolerance(k), $"threads={threads}");
+        }
+    }
+
+    /// <summary>Every shape on every vector path: a path wider than this CPU accelerates still runs (slowly) through .NET's software fallback.</summary>
+    public static TheoryData<int, int, int, SimdWidth> ShapesOnEveryWidth()
+    {
+        var data = new TheoryData<int, int, int, SimdWidth>();
+        foreach (var width in Enum.GetValues<SimdWidth>())
+            foreach (var (m, k, n) in new[] { (1, 7, 3), (3, 17, 5), (7, 33, 65), (5, 127, 33), (17, 65, 127), (65, 129, 70), (1, 512, 37) })
+                data.Add(m, k, n, width);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(ShapesOnEveryWidth))]
+    public void Each_vector_width_matches_the_double_precision_reference(int m, int k, int n, SimdWidth width)
+    {
+        var a = RandomData.Floats(m * k, seed: m * 1000 + k + 3);
+        var b = RandomData.Floats(k * n, seed: n * 1000 + k + 4);
+        var bT = NaiveKernels.Transpose(b, k, n);
+        var expected = NaiveKernels.Multiply(a, b, m, k, n);
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var options = new ComputeOptions { Threads = threads, Width = width };
+            var c = new float[m * n];
+            c.AsSpan().Fill(float.NaN);
+            MatMul.MultiplyTransposed(a, bT, c, m, k, n, options);
+            Assert.True(RandomData.MaxAbsDiff(c, expected) <= Tolerance(k), $"A·Bᵀ {width}, threads={threads}");
+            c.AsSpan().Fill(float.NaN);
+            MatMul.Multiply(a, b, c, m, k, n, options);
+            Assert.True(RandomData.MaxAbsDiff(c, expected) <= Tolerance(k), $"A·B {width}, threads={threads}");
         }
     }
 

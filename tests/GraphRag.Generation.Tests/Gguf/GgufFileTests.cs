@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using GraphRag.Generation.Gguf;
 using GraphRag.Generation.Models;
 using GraphRag.Tests;
+using GraphRag.TestSupport;
 
 namespace GraphRag.Generation.Tests.Gguf;
 

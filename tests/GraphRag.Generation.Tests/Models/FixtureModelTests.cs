@@ -5,7 +5,11 @@ namespace GraphRag.Generation.Tests.Models;
 /// <summary>
 /// Every fixture model, in every format, against the reference logits (all prompt positions and every
 /// greedy step) and the reference greedy continuations. Expected values: Fixtures/*/expected*/ (float64
-/// PyTorch reference; see Fixtures.cs).
+/// PyTorch reference; see Fixtures.cs). The Q8_0 model runs llama.cpp's integer arithmetic (activations
+/// quantized to Q8_0, rounded to fp16 for the F16 ffn_down), so its oracle is llama.cpp itself:
+/// expected_q8_0/llamacpp_q8_0 (llama.cpp 0253fb21, F32 KV cache; Fixtures/llama/README.md, "Q8_0 notes") and
+/// llama.cpp's greedy tokens. That folder has no greedy-step logits: those are compared with llama.cpp live, through
+/// LLamaSharp, in LlamaCppReferenceTests.
 /// </summary>
 public sealed class FixtureModelTests
 {
@@ -14,7 +18,7 @@ public sealed class FixtureModelTests
         // family, model file, expected folder, greedy group, greedy implementation
         { "llama", "model-f32.gguf", "expected", "greedy_f32_model", "pytorch_fp64_reference" },
         { "llama", "hf/model.safetensors", "expected", "greedy_f32_model", "pytorch_fp64_reference" },
-        { "llama", "model-q8_0.gguf", "expected_q8_0", "greedy_q8_0_model", "pytorch_fp64_on_dequantized_weights" },
+        { "llama", "model-q8_0.gguf", "expected_q8_0/llamacpp_q8_0", "greedy_q8_0_model", "llamacpp_q8_0" },
         { "gpt2", "model-f32.gguf", "expected", "greedy", "pytorch_fp64_reference" },
         { "gpt2", "hf/model.safetensors", "expected", "greedy", "pytorch_fp64_reference" },
     };
@@ -57,15 +61,19 @@ public sealed class FixtureModelTests
         var vocab = loaded.Model.Config.VocabSize;
         for (var p = 0; p < prompts.Length; p++)
         {
-            var stepLogits = Fixtures.Logits(family, expected, $"prompt{p}_greedy_step_logits.npy");
+            var stepFile = Fixtures.Path(family, expected, $"prompt{p}_greedy_step_logits.npy");
+            var stepLogits = File.Exists(stepFile) ? Fixtures.Logits(family, expected, $"prompt{p}_greedy_step_logits.npy") : null;
             using var session = loaded.Model.CreateSession();
             var logits = new float[vocab];
             session.Forward(prompts[p], logits);
             var tokens = new List<int>();
             for (var step = 0; step < greedy[p].Length; step++)
             {
-                var error = Fixtures.MaxAbsDifference(logits, stepLogits.Data.AsSpan(step * vocab, vocab));
-                Assert.True(error <= Fixtures.LogitTolerance, $"{family}/{file} prompt {p} step {step}: max |logit error| {error}");
+                if (stepLogits is not null)
+                {
+                    var error = Fixtures.MaxAbsDifference(logits, stepLogits.Data.AsSpan(step * vocab, vocab));
+                    Assert.True(error <= Fixtures.LogitTolerance, $"{family}/{file} prompt {p} step {step}: max |logit error| {error}");
+                }
                 var next = Fixtures.ArgMax(logits);
                 tokens.Add(next);
                 if (step + 1 < greedy[p].Length)

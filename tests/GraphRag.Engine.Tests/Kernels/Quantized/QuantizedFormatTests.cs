@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using GraphRag.Engine.Kernels.Quantized;
+using GraphRag.TestSupport;
 
 namespace GraphRag.Engine.Tests.Kernels.Quantized;
 
@@ -162,51 +163,18 @@ public sealed class QuantizedFormatTests
         }
     }
 
-    /// <summary>Packs like ggml's quantize_row_q4_K_ref: 6-bit scales/mins of sub-blocks 4–7 split over three bytes.</summary>
     private static byte[] PackQ4K(float d, float dmin, int[] scales, int[] mins, int[] q)
     {
-        var block = new byte[144];
-        BitConverter.TryWriteBytes(block, (Half)d);
-        BitConverter.TryWriteBytes(block.AsSpan(2), (Half)dmin);
-        var s = block.AsSpan(4, 12);
-        for (var j = 0; j < 8; j++)
-        {
-            if (j < 4)
-            {
-                s[j] = (byte)scales[j];
-                s[j + 4] = (byte)mins[j];
-            }
-            else
-            {
-                s[j + 4] = (byte)((scales[j] & 0xF) | ((mins[j] & 0xF) << 4));
-                s[j - 4] |= (byte)((scales[j] >> 4) << 6);
-                s[j] |= (byte)((mins[j] >> 4) << 6);
-            }
-        }
-        for (var chunk = 0; chunk < 4; chunk++)
-            for (var l = 0; l < 32; l++)
-                block[16 + 32 * chunk + l] = (byte)(q[64 * chunk + l] | (q[64 * chunk + 32 + l] << 4));
         // The halves are rounded to fp16 in the block; the test's expectations use exactly representable d, dmin.
+        var block = new byte[144];
+        GgmlQuantizer.PackQ4K(d, dmin, scales, mins, q, block);
         return block;
     }
 
-    /// <summary>Packs like ggml's quantize_row_q6_K_ref: low nibbles in ql, high two bits in qh.</summary>
     private static byte[] PackQ6K(float d, sbyte[] scales, int[] q)
     {
         var block = new byte[210];
-        for (var half = 0; half < 2; half++)
-        {
-            for (var l = 0; l < 32; l++)
-            {
-                int q1 = q[128 * half + l], q2 = q[128 * half + l + 32], q3 = q[128 * half + l + 64], q4 = q[128 * half + l + 96];
-                block[64 * half + l] = (byte)((q1 & 0xF) | ((q3 & 0xF) << 4));
-                block[64 * half + l + 32] = (byte)((q2 & 0xF) | ((q4 & 0xF) << 4));
-                block[128 + 32 * half + l] = (byte)((q1 >> 4) | ((q2 >> 4) << 2) | ((q3 >> 4) << 4) | ((q4 >> 4) << 6));
-            }
-        }
-        for (var i = 0; i < 16; i++)
-            block[192 + i] = (byte)scales[i];
-        BitConverter.TryWriteBytes(block.AsSpan(208), (Half)d);
+        GgmlQuantizer.PackQ6K(d, scales, q, block);
         return block;
     }
 

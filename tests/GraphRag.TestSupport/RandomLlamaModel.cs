@@ -1,14 +1,15 @@
-using System.Runtime.InteropServices;
-using GraphRag.Engine.Kernels.Quantized;
 using GraphRag.Generation.Gguf;
 
-namespace GraphRag.Bench.Generation;
+namespace GraphRag.TestSupport;
 
 /// <summary>Shape of a Llama-style model to synthesise.</summary>
 public sealed record LlamaShape(int Vocab, int Hidden, int Layers, int Heads, int KvHeads, int FeedForward, int Context)
 {
     /// <summary>≈100M parameters: 12 layers of 768 with GQA (12 query, 4 KV heads), SwiGLU 2048, 16k vocabulary, untied head.</summary>
     public static LlamaShape Small100M { get; } = new(16_000, 768, 12, 12, 4, 2048, 512);
+
+    /// <summary>≈500M parameters: 24 layers of 1024 (16 query, 4 KV heads), SwiGLU 4096, 64k vocabulary, untied head.</summary>
+    public static LlamaShape Medium500M { get; } = new(64_000, 1024, 24, 16, 4, 4096, 512);
 
     public long Parameters
     {
@@ -23,7 +24,7 @@ public sealed record LlamaShape(int Vocab, int Hidden, int Layers, int Heads, in
 
 /// <summary>
 /// Writes a random-weight Llama GGUF with our <see cref="GgufWriter"/>: matrices in the requested encoding
-/// (F32, Q8_0 or Q4_0, quantized like ggml's reference quantizers), norms in F32, a placeholder vocabulary.
+/// (F32, F16, Q8_0, Q4_0, Q4_K or Q6_K, see <see cref="GgmlQuantizer"/>), norms in F32, a placeholder vocabulary.
 /// Weights are uniform in ±1/√in so activations stay finite through every layer.
 /// </summary>
 public static class RandomLlamaModel
@@ -75,26 +76,7 @@ public static class RandomLlamaModel
             var values = new float[(long)rows * columns];
             for (var i = 0; i < values.Length; i++)
                 values[i] = (random.NextSingle() * 2 - 1) * scale;
-            return Encode(values, type);
+            return GgmlQuantizer.Encode(values, type);
         });
-    }
-
-    private static byte[] Encode(float[] values, GgmlType type)
-    {
-        switch (type)
-        {
-            case GgmlType.F32:
-                return MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
-            case GgmlType.Q8_0:
-                var q8 = new byte[values.Length / Q8_0Format.BlockValues * Q8_0Format.BlockBytes];
-                Q8_0Format.Quantize(values, q8);
-                return q8;
-            case GgmlType.Q4_0:
-                var q4 = new byte[values.Length / Q4_0Format.BlockValues * Q4_0Format.BlockBytes];
-                Q4_0Format.Quantize(values, q4);
-                return q4;
-            default:
-                throw new NotSupportedException($"The benchmark writes F32, Q8_0 or Q4_0, not {type}.");
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GraphRag.Engine.IO;
+namespace GraphRag.TestSupport;
 
 /// <summary>An array read from a NumPy .npy file: its shape and its values in C (row-major) order.</summary>
 public sealed record NpyArray<T>(int[] Shape, T[] Data);

@@ -1,6 +1,7 @@
 using System.Text;
+using GraphRag.Generation.Gguf;
 
-namespace GraphRag.Generation.Gguf;
+namespace GraphRag.TestSupport;
 
 /// <summary>
 /// Writes GGUF v3 files: metadata (the GGUF type follows the .NET type of each value: uint → u32,

@@ -1,8 +1,8 @@
 using System.Text;
-using GraphRag.Engine.IO;
+using GraphRag.TestSupport;
 using GraphRag.Tests;
 
-namespace GraphRag.Engine.Tests.IO;
+namespace GraphRag.Engine.Tests.Support;
 
 public class NpyReaderTests
 {
