@@ -129,26 +129,9 @@ internal sealed class EngineBertRuntime(BertWeights weights, int threads) : IBer
     }
 
     /// <summary>Multi-head attention of each sequence's query rows over that sequence's keys (no mask needed: no padding).</summary>
-    private void Attend(TensorBuffer q, TensorBuffer k, TensorBuffer v, TensorBuffer output, int[] offsets, int[] queryOffsets)
-    {
-        var dim = weights.Hidden;
-        var sequences = offsets.Length - 1;
-        void AttendSequence(int s)
-        {
-            var keys = offsets[s + 1] - offsets[s];
-            var queries = queryOffsets[s + 1] - queryOffsets[s];
-            if (keys == 0 || queries == 0) return;
-            var shape = new AttentionShape(queries, keys, weights.Heads, weights.HeadDim);
-            var keyRange = (offsets[s] * dim)..(offsets[s + 1] * dim);
-            var queryRange = (queryOffsets[s] * dim)..(queryOffsets[s + 1] * dim);
-            Attention.Compute(q.Span[queryRange], k.Span[keyRange], v.Span[keyRange], output.Span[queryRange], shape, sequences == 1 ? threads : 1);
-        }
-
-        if (sequences == 1 || threads == 1)
-            for (var s = 0; s < sequences; s++) AttendSequence(s);
-        else
-            Parallel.For(0, sequences, new ParallelOptions { MaxDegreeOfParallelism = threads }, AttendSequence);
-    }
+    private void Attend(TensorBuffer q, TensorBuffer k, TensorBuffer v, TensorBuffer output, int[] offsets, int[] queryOffsets) =>
+        PackedSequenceAttention.Compute(q.Span, k.Span, v.Span, output.Span, queryOffsets, offsets, weights.Heads, weights.HeadDim,
+            1f / MathF.Sqrt(weights.HeadDim), threads);
 
     public void Dispose()
     {

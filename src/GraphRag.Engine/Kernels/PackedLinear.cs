@@ -11,7 +11,8 @@ namespace GraphRag.Engine.Kernels;
 /// </summary>
 /// <remarks>
 /// Micro-kernel: 6 rows × 16 columns in 12 Vector256 accumulators; per step of k, two loads of W and six
-/// broadcasts of x feed 12 FMAs (the register budget of AVX2's 16 ymm registers). Machines without
+/// broadcasts of x feed 12 FMAs (the register budget of AVX2's 16 ymm registers). A last tile of fewer rows
+/// repeats its last row rather than running a narrower kernel. Machines without
 /// Vector256 run a scalar loop over the same panels. Work items are (row block, panel) pairs spread over
 /// cores. y is overwritten; with a residual, y may be the residual itself.
 /// </remarks>
@@ -134,15 +135,13 @@ public sealed unsafe class PackedLinear
         var r = r0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; r + TileRows <= r1; r += TileRows)
+            for (; r < r1; r += TileRows)
             {
-                Tile6x16(job.X + (long)r * job.InputDim, job.InputDim, w, bias, tile);
-                Store(job, tile, TileRows, r, panel, columns);
-            }
-            for (; r < r1; r++)
-            {
-                Tile1x16(job.X + (long)r * job.InputDim, job.InputDim, w, bias, tile);
-                Store(job, tile, 1, r, panel, columns);
+                // A last tile of fewer than 6 rows repeats its last row: one 6-row tile costs less than even two 1-row passes over W.
+                var rows = Math.Min(TileRows, r1 - r);
+                var x = job.X + (long)r * job.InputDim;
+                Tile6x16(x, job.InputDim, rows, w, bias, tile);
+                Store(job, tile, rows, r, panel, columns);
             }
         }
         else
@@ -155,15 +154,16 @@ public sealed unsafe class PackedLinear
         }
     }
 
-    /// <summary>tile[6, 16] = x[6 rows, in] · panel[in, 16] + bias.</summary>
+    /// <summary>tile[6, 16] = x[6 rows, in] · panel[in, 16] + bias; rows past <paramref name="rows"/> repeat the last row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile6x16(float* x, int k, float* w, float* bias, float* tile)
+    private static void Tile6x16(float* x, int k, int rows, float* w, float* bias, float* tile)
     {
         var b0 = Vector256.Load(bias);
         var b1 = Vector256.Load(bias + 8);
         Vector256<float> c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
         Vector256<float> c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-        float* x1 = x + k, x2 = x1 + k, x3 = x2 + k, x4 = x3 + k, x5 = x4 + k;
+        float* x1 = x + Math.Min(1, rows - 1) * k, x2 = x + Math.Min(2, rows - 1) * k, x3 = x + Math.Min(3, rows - 1) * k;
+        float* x4 = x + Math.Min(4, rows - 1) * k, x5 = x + Math.Min(5, rows - 1) * k;
         for (var p = 0; p < k; p++, w += PanelWidth)
         {
             var w0 = Vector256.Load(w);
@@ -189,22 +189,6 @@ public sealed unsafe class PackedLinear
         c50.Store(tile + 80); c51.Store(tile + 88);
     }
 
-    /// <summary>tile[1, 16] = x[1 row, in] · panel[in, 16] + bias (the rows left over after the 6-row tiles).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile1x16(float* x, int k, float* w, float* bias, float* tile)
-    {
-        var c0 = Vector256.Load(bias);
-        var c1 = Vector256.Load(bias + 8);
-        for (var p = 0; p < k; p++, w += PanelWidth)
-        {
-            var a = Vector256.Create(x[p]);
-            c0 = Vector256.FusedMultiplyAdd(a, Vector256.Load(w), c0);
-            c1 = Vector256.FusedMultiplyAdd(a, Vector256.Load(w + 8), c1);
-        }
-        c0.Store(tile);
-        c1.Store(tile + 8);
-    }
-
     private static void TileScalar(float* x, int k, float* w, float* bias, float* tile)
     {
         for (var j = 0; j < PanelWidth; j++) tile[j] = bias[j];
@@ -218,8 +202,28 @@ public sealed unsafe class PackedLinear
     {
         for (var i = 0; i < rows; i++)
         {
-            var source = new Span<float>(tile + i * PanelWidth, columns);
             var offset = (long)(r + i) * job.OutputDim + panel * PanelWidth;
+            var from = tile + i * PanelWidth;
+            if (columns == PanelWidth && Vector256.IsHardwareAccelerated)
+            {
+                // A full panel row is two vectors: apply the epilogue in registers.
+                var v0 = Vector256.Load(from);
+                var v1 = Vector256.Load(from + 8);
+                if (job.Epilogue == Epilogue.Gelu)
+                {
+                    v0 = GeluLanes(v0);
+                    v1 = GeluLanes(v1);
+                }
+                else if (job.Epilogue == Epilogue.AddResidual)
+                {
+                    v0 += Vector256.Load(job.Residual + offset);
+                    v1 += Vector256.Load(job.Residual + offset + 8);
+                }
+                v0.Store(job.Y + offset);
+                v1.Store(job.Y + offset + 8);
+                continue;
+            }
+            var source = new Span<float>(from, columns);
             var target = new Span<float>(job.Y + offset, columns);
             switch (job.Epilogue)
             {
@@ -240,6 +244,7 @@ public sealed unsafe class PackedLinear
     /// GELU(x) = x/2 · (1 + erf(x/√2)), erf by Abramowitz &amp; Stegun 7.1.26 (|error| ≤ 1.5e-7) in Vector256 lanes:
     /// erf(z) = 1 − t·(a1 + t·(a2 + t·(a3 + t·(a4 + t·a5))))·e^(−z²), t = 1/(1 + p·z), for z ≥ 0, odd in z.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Gelu(ReadOnlySpan<float> source, Span<float> destination)
     {
         var i = 0;
@@ -271,9 +276,30 @@ public sealed unsafe class PackedLinear
         poly = Vector256.FusedMultiplyAdd(t, poly, Vector256.Create(A3));
         poly = Vector256.FusedMultiplyAdd(t, poly, Vector256.Create(A2));
         poly = Vector256.FusedMultiplyAdd(t, poly, Vector256.Create(A1));
-        var erf = Vector256<float>.One - t * poly * Vector256.Exp(-(z * z));
+        var erf = Vector256<float>.One - t * poly * ExpNonPositive(-(z * z));
         var signed = Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<float>.Zero), -erf, erf);
         return Vector256.Create(0.5f) * v * (Vector256<float>.One + signed);
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 0 (Cephes' expf: x = n·ln2 + r, |r| ≤ ln2/2, a degree-6 polynomial for e^r, 2^n put into the
+    /// exponent bits; relative error ~1e-7). Inputs below −87 give e^−87 ≈ 1.6e-38 instead of denormals.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpNonPositive(Vector256<float> x)
+    {
+        x = Vector256.Max(x, Vector256.Create(-87f));
+        var n = Vector256.Round(x * Vector256.Create(1.44269504088896341f));
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), r);
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(1.9875691500e-4f), r, Vector256.Create(1.3981999507e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
+        var scale = (Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23;
+        return p * scale.AsSingle();
     }
 
     private static void CheckWeights(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inputDim, int outputDim)
