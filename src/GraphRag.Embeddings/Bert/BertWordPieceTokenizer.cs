@@ -5,10 +5,12 @@ using Microsoft.ML.Tokenizers;
 namespace GraphRag.Embeddings.Bert;
 
 /// <summary>
-/// Text to the token ids a BERT model reads: Microsoft.ML.Tokenizers' <see cref="BertTokenizer"/>
-/// (BERT's basic tokenisation, then WordPiece), framed as [CLS] … [SEP] and cut to a maximum length.
-/// Lower-casing also strips accents (NFD, non-spacing marks removed), as Hugging Face's BertNormalizer
-/// does for uncased models.
+/// Text to the token ids a BERT model reads, framed as [CLS] … [SEP] and cut to a maximum length:
+/// Microsoft.ML.Tokenizers' <see cref="BertTokenizer"/> does WordPiece, given our normaliser and word
+/// splitter (<see cref="BertTextNormalizer"/>, <see cref="BertWordSplitter"/>), which follow Hugging Face's
+/// BERT rules where the library's own defaults do not (line breaks, symbols). Lower-casing also strips
+/// accents, as Hugging Face's BertNormalizer does for uncased models. Tests compare every id with
+/// Hugging Face's Tokenizers.js.
 /// </summary>
 public sealed class BertWordPieceTokenizer
 {
@@ -33,7 +35,7 @@ public sealed class BertWordPieceTokenizer
         var lines = CountLines(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (lines == 0) throw new InvalidDataException($"{source} is empty; a WordPiece vocabulary has one token per line.");
         buffer.Position = 0;
-        var tokenizer = Create(buffer, new BertOptions { LowerCaseBeforeTokenization = lowerCase, RemoveNonSpacingMarks = lowerCase }, source);
+        var tokenizer = Create(buffer, new BertOptions(), lowerCase, stripAccents: lowerCase, splitCjk: true, source);
         return new BertWordPieceTokenizer(tokenizer) { MaxId = lines - 1 };
     }
 
@@ -72,6 +74,9 @@ public sealed class BertWordPieceTokenizer
             if (tokens.Count == 0 || tokens.Keys.First() != 0 || tokens.Keys.Last() != tokens.Count - 1)
                 throw new InvalidDataException($"{source}: model.vocab's ids must run from 0 without gaps; they run {tokens.Keys.FirstOrDefault()}..{tokens.Keys.LastOrDefault()} over {tokens.Count} tokens.");
 
+            var lowerCase = true;
+            var stripAccents = true;
+            var splitCjk = true;
             var options = new BertOptions
             {
                 UnknownToken = StringOr(model, "unk_token", "[UNK]"),
@@ -83,17 +88,16 @@ public sealed class BertWordPieceTokenizer
                 var normalizerType = normalizer.TryGetProperty("type", out var nt) ? nt.GetString() : null;
                 if (normalizerType != "BertNormalizer")
                     throw new InvalidDataException($"{source}: the normalizer is \"{normalizerType}\"; only BertNormalizer is supported.");
-                var lowerCase = BoolOr(normalizer, "lowercase", true);
-                options.LowerCaseBeforeTokenization = lowerCase;
+                lowerCase = BoolOr(normalizer, "lowercase", true);
                 // Hugging Face: strip_accents null means "as lowercase".
-                options.RemoveNonSpacingMarks = normalizer.TryGetProperty("strip_accents", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : lowerCase;
-                options.IndividuallyTokenizeCjk = BoolOr(normalizer, "handle_chinese_chars", true);
+                stripAccents = normalizer.TryGetProperty("strip_accents", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : lowerCase;
+                splitCjk = BoolOr(normalizer, "handle_chinese_chars", true);
             }
 
             var lines = new StringBuilder();
             foreach (var token in tokens.Values) lines.Append(token).Append('\n');
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(lines.ToString()));
-            return new BertWordPieceTokenizer(Create(stream, options, source)) { MaxId = tokens.Count - 1 };
+            return new BertWordPieceTokenizer(Create(stream, options, lowerCase, stripAccents, splitCjk, source)) { MaxId = tokens.Count - 1 };
         }
     }
 
@@ -118,8 +122,15 @@ public sealed class BertWordPieceTokenizer
         return _tokenizer.EncodeToIds(text, addSpecialTokens: false).Count + 2;
     }
 
-    private static BertTokenizer Create(Stream vocabulary, BertOptions options, string source)
+    /// <summary>Special tokens that text may spell out; Hugging Face maps them to their ids before normalising.</summary>
+    private static readonly string[] SpecialTokens = ["[CLS]", "[SEP]", "[PAD]", "[MASK]", "[UNK]"];
+
+    private static BertTokenizer Create(Stream vocabulary, BertOptions options, bool lowerCase, bool stripAccents, bool splitCjk, string source)
     {
+        options.Normalizer = new BertTextNormalizer(lowerCase, stripAccents, splitCjk, SpecialTokens);
+        options.PreTokenizer = new BertWordSplitter(SpecialTokens);
+        options.LowerCaseBeforeTokenization = false;
+        options.RemoveNonSpacingMarks = false;
         try
         {
             return BertTokenizer.Create(vocabulary, options);
