@@ -104,9 +104,10 @@ public sealed unsafe class PackedLinear
             var job = new Job(px, py, epilogue == Epilogue.AddResidual ? pr : null, pw, pb, rows, InputDim, OutputDim, epilogue);
             void Item(int index)
             {
-                // Row blocks vary fastest: consecutive items share a panel of W, which stays in cache.
-                var panel = index / rowBlocks;
-                var r0 = index % rowBlocks * RowBlock;
+                // Panels vary fastest: consecutive items share 48 rows of x (≤ 300 KB, in L2) and sweep W, which stays in L2/L3.
+                // (Row blocks fastest would stream all of x once per panel: at 5,000 rows that fell from 60 to 22 GFLOP/s.)
+                var panel = index % Panels;
+                var r0 = index / Panels * RowBlock;
                 RunBlock(job, panel, r0, Math.Min(r0 + RowBlock, rows));
             }
 
