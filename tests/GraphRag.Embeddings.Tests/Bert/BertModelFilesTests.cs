@@ -22,7 +22,7 @@ public sealed class BertModelFilesTests : IDisposable
         using var fromFolder = BertSentenceEncoder.Load(files, BertBackend.Engine, threads: 1);
         using var fromPackage = BertSentenceEncoder.Load(packaged, BertBackend.Engine, threads: 1);
         string[] texts = ["Statistical significance is not practical significance.", "p < 0.05"];
-        Assert.Equal(fromPackage.Embed(texts, EmbeddingRole.Document), fromFolder.Embed(texts, EmbeddingRole.Document));
+        Assert.Equal(fromPackage.Embed(texts, EmbeddingRole.Document, TestContext.Current.CancellationToken), fromFolder.Embed(texts, EmbeddingRole.Document, TestContext.Current.CancellationToken));
     }
 
     [Fact]

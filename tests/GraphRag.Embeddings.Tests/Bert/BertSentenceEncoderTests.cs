@@ -12,9 +12,9 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
     {
         var arctic = fixture.Encoder(PretrainedBertModels.ArcticEmbedXsName, BertBackend.Engine);
         const string question = "What did CERN physicists claim about neutrinos in 2011?";
-        var query = arctic.Embed([question], EmbeddingRole.Query)[0];
-        var document = arctic.Embed([question], EmbeddingRole.Document)[0];
-        var prefixedDocument = arctic.Embed(["Represent this sentence for searching relevant passages: " + question], EmbeddingRole.Document)[0];
+        var query = arctic.Embed([question], EmbeddingRole.Query, TestContext.Current.CancellationToken)[0];
+        var document = arctic.Embed([question], EmbeddingRole.Document, TestContext.Current.CancellationToken)[0];
+        var prefixedDocument = arctic.Embed(["Represent this sentence for searching relevant passages: " + question], EmbeddingRole.Document, TestContext.Current.CancellationToken)[0];
 
         Assert.Equal(prefixedDocument, query);
         Assert.True(EncoderFixture.MaxAbsDiff(query, document) > 1e-2);
@@ -27,7 +27,7 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
     {
         var miniLm = fixture.Encoder(PretrainedBertModels.AllMiniLmL6V2Name, BertBackend.Engine);
         const string text = "Why do p-values mislead?";
-        Assert.Equal(miniLm.Embed([text], EmbeddingRole.Document)[0], miniLm.Embed([text], EmbeddingRole.Query)[0]);
+        Assert.Equal(miniLm.Embed([text], EmbeddingRole.Document, TestContext.Current.CancellationToken)[0], miniLm.Embed([text], EmbeddingRole.Query, TestContext.Current.CancellationToken)[0]);
     }
 
     [Theory, MemberData(nameof(EncoderFixture.Models), MemberType = typeof(EncoderFixture))]
@@ -55,7 +55,7 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
         var text = string.Join(' ', Enumerable.Range(0, 700).Select(i => $"word{i}"));
         Assert.True(encoder.CountTokens(text) > encoder.MaxTokens);
         Assert.Equal(encoder.MaxTokens, encoder.Tokenize(text).Length);
-        var vectors = encoder.Embed([text, text + " and a different ending entirely"], EmbeddingRole.Document);
+        var vectors = encoder.Embed([text, text + " and a different ending entirely"], EmbeddingRole.Document, TestContext.Current.CancellationToken);
         Assert.Equal(vectors[0], vectors[1]);
     }
 
@@ -67,7 +67,7 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
         string[] texts = ["a much longer text about neural networks, embeddings and retrieval of passages", "short", "", "medium length text here"];
         foreach (var (generator, role) in new[] { (encoder.Documents, EmbeddingRole.Document), (encoder.Queries, EmbeddingRole.Query) })
         {
-            var generated = await generator.GenerateAsync(texts);
+            var generated = await generator.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
             var metadata = generator.GetService<EmbeddingGeneratorMetadata>()!;
             Assert.Equal(encoder.ModelId, metadata.DefaultModelId);
             Assert.Equal(384, metadata.DefaultModelDimensions);
@@ -76,7 +76,7 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
             {
                 Assert.Equal(encoder.ModelId, generated[i].ModelId);
                 Assert.Equal(1.0, Math.Sqrt(EncoderFixture.Dot(generated[i].Vector.ToArray(), generated[i].Vector.ToArray())), 5);
-                Assert.Equal(encoder.Embed([texts[i]], role)[0], generated[i].Vector.ToArray());
+                Assert.Equal(encoder.Embed([texts[i]], role, TestContext.Current.CancellationToken)[0], generated[i].Vector.ToArray());
             }
         }
     }
@@ -85,7 +85,7 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
     public async Task A_request_for_other_dimensions_is_refused()
     {
         var encoder = fixture.Encoder(PretrainedBertModels.AllMiniLmL6V2Name, BertBackend.Engine);
-        await Assert.ThrowsAsync<NotSupportedException>(() => encoder.Documents.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 512 }));
+        await Assert.ThrowsAsync<NotSupportedException>(() => encoder.Documents.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 512 }, TestContext.Current.CancellationToken));
     }
 
     [Theory, MemberData(nameof(EncoderFixture.Models), MemberType = typeof(EncoderFixture))]
@@ -93,8 +93,8 @@ public class BertSentenceEncoderTests(EncoderFixture fixture) : IClassFixture<En
     {
         // A sanity check of the recipe (pooling, prefix), not a quality measurement.
         var encoder = fixture.Encoder(model, BertBackend.Engine);
-        var query = encoder.Embed(["How do I reset my password?"], EmbeddingRole.Query)[0];
-        var documents = encoder.Embed(["Steps to change your account password", "The weather is sunny today"], EmbeddingRole.Document);
+        var query = encoder.Embed(["How do I reset my password?"], EmbeddingRole.Query, TestContext.Current.CancellationToken)[0];
+        var documents = encoder.Embed(["Steps to change your account password", "The weather is sunny today"], EmbeddingRole.Document, TestContext.Current.CancellationToken);
         Assert.True(EncoderFixture.Dot(query, documents[0]) > EncoderFixture.Dot(query, documents[1]) + 0.1);
     }
 

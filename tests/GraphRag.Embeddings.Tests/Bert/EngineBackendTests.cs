@@ -18,7 +18,7 @@ public class EngineBackendTests(EncoderFixture fixture) : IClassFixture<EncoderF
         var worst = 0.0;
         for (var i = 0; i < ParityTexts.All.Count; i++)
         {
-            var diff = EncoderFixture.MaxAbsDiff(engine.Embed([ParityTexts.All[i]], EmbeddingRole.Document)[0], expected[i]);
+            var diff = EncoderFixture.MaxAbsDiff(engine.Embed([ParityTexts.All[i]], EmbeddingRole.Document, TestContext.Current.CancellationToken)[0], expected[i]);
             Assert.True(diff <= Tolerance, $"text {i} ({engine.CountTokens(ParityTexts.All[i])} wordpieces): max |engine − ORT| = {diff:E2}");
             worst = Math.Max(worst, diff);
         }
@@ -31,7 +31,7 @@ public class EngineBackendTests(EncoderFixture fixture) : IClassFixture<EncoderF
         var expected = fixture.OnnxSingles(model);
         // Embed sorts by length before batching; unsorted batches (short texts packed with 512-wordpiece ones) go straight to the engine.
         var engine = fixture.Encoder(model, BertBackend.Engine);
-        var viaEmbed = engine.Embed(ParityTexts.All, EmbeddingRole.Document);
+        var viaEmbed = engine.Embed(ParityTexts.All, EmbeddingRole.Document, TestContext.Current.CancellationToken);
         var unsorted = ParityTexts.All.Select(t => engine.Tokenize(t)).Chunk(32).SelectMany(engine.EmbedTokens).ToArray();
         for (var i = 0; i < expected.Length; i++)
         {
@@ -46,7 +46,7 @@ public class EngineBackendTests(EncoderFixture fixture) : IClassFixture<EncoderF
         // The padding mask at work: the oracle itself must not depend on batching. The first 100 texts
         // (questions, corpus lines, short passages) keep the padded batches small.
         var expected = fixture.OnnxSingles(model);
-        var batched = fixture.Encoder(model, BertBackend.Onnx).Embed(ParityTexts.All.Take(100).ToArray(), EmbeddingRole.Document);
+        var batched = fixture.Encoder(model, BertBackend.Onnx).Embed(ParityTexts.All.Take(100).ToArray(), EmbeddingRole.Document, TestContext.Current.CancellationToken);
         for (var i = 0; i < batched.Length; i++)
             Assert.True(EncoderFixture.MaxAbsDiff(batched[i], expected[i]) <= Tolerance, $"text {i}");
     }
@@ -55,8 +55,8 @@ public class EngineBackendTests(EncoderFixture fixture) : IClassFixture<EncoderF
     public void Queries_equal_onnx_runtime_too(string model)
     {
         var questions = ParityTexts.All.Take(63).ToArray();
-        var engine = fixture.Encoder(model, BertBackend.Engine).Embed(questions, EmbeddingRole.Query);
-        var onnx = fixture.Encoder(model, BertBackend.Onnx).Embed(questions, EmbeddingRole.Query);
+        var engine = fixture.Encoder(model, BertBackend.Engine).Embed(questions, EmbeddingRole.Query, TestContext.Current.CancellationToken);
+        var onnx = fixture.Encoder(model, BertBackend.Onnx).Embed(questions, EmbeddingRole.Query, TestContext.Current.CancellationToken);
         for (var i = 0; i < questions.Length; i++)
             Assert.True(EncoderFixture.MaxAbsDiff(engine[i], onnx[i]) <= Tolerance, $"question {i}");
     }
