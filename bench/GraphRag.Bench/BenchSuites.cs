@@ -11,6 +11,7 @@ public static class BenchSuites
         new Cuda.CudaAttentionSuite(),
         new Engine.KernelsSuite(),
         new Embeddings.EncoderSuite(),
+        new Embeddings.BertEncoderSuite(),
         new Generation.GeneratorSuite(),
         new Graph.GraphSuite(),
         new Statistics.StatisticsSuite(),
