@@ -12,7 +12,7 @@ public sealed class BertEncoderOptions
     /// <summary>Texts encoded together.</summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Threads per batch; null means all cores (GraphRag.Engine.EngineOptions.MaxThreads).</summary>
+    /// <summary>Threads per batch; null means all cores.</summary>
     public int? Threads { get; set; }
 
     /// <summary>Checks the values once, with a message that says what to change.</summary>

@@ -33,13 +33,13 @@ public sealed class BertSentenceEncoder : IDisposable
     /// <summary>
     /// Loads a model: its tokenizer, then the backend (an ONNX Runtime session, or the weights read out of
     /// model.onnx for the engine). <paramref name="threads"/>: cores per batch, null for
-    /// <see cref="EngineOptions.MaxThreads"/>; <paramref name="batchSize"/>: texts encoded together.
+    /// every core; <paramref name="batchSize"/>: texts encoded together.
     /// </summary>
     public static BertSentenceEncoder Load(BertModelFiles files, BertBackend backend = BertBackend.Onnx, int? threads = null, int batchSize = 32)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var cores = EngineOptions.Resolve(threads);
+        var cores = ComputeOptions.WithThreads(threads).Threads;
         var tokenizer = files.CreateTokenizer();
         IBertRuntime runtime;
         if (backend == BertBackend.Engine)

@@ -96,7 +96,7 @@ public sealed unsafe class PackedLinear
             throw new ArgumentException($"The residual needs {(long)rows * OutputDim} elements for [{rows}, {OutputDim}] but has {residual.Length}.", nameof(residual));
         if (rows == 0) return;
 
-        var threads = EngineOptions.Resolve(maxDegreeOfParallelism);
+        var threads = ComputeOptions.WithThreads(maxDegreeOfParallelism).Threads;
         var rowBlocks = (rows + RowBlock - 1) / RowBlock;
         var items = rowBlocks * Panels;
         fixed (float* px = x, py = y, pr = residual, pw = _panels, pb = _bias)

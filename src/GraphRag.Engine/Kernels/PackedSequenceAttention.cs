@@ -43,7 +43,7 @@ public static unsafe class PackedSequenceAttention
         if (v.Length < keys * width) throw new ArgumentException($"v needs {keys * width} elements for [{keys}, {width}] but has {v.Length}.", nameof(v));
         if (output.Length < queries * width) throw new ArgumentException($"output needs {queries * width} elements for [{queries}, {width}] but has {output.Length}.", nameof(output));
 
-        var threads = EngineOptions.Resolve(maxDegreeOfParallelism);
+        var threads = ComputeOptions.WithThreads(maxDegreeOfParallelism).Threads;
         if (!Vector256.IsHardwareAccelerated)
         {
             for (var s = 0; s < sequences; s++)
