@@ -42,7 +42,7 @@ public static class Paragraphs
         return spans;
     }
 
-    /// <summary>The index in <paramref name="paragraphs"/> of the paragraph holding <paramref name="position"/>, or of the last one starting before it.</summary>
+    /// <summary>The index in <paramref name="paragraphs"/> (any spans in text order: paragraphs, sentences) of the span holding <paramref name="position"/>, or of the last one starting before it; −1 when none does.</summary>
     public static int IndexAt(IReadOnlyList<TextSpan> paragraphs, int position)
     {
         var lo = 0;

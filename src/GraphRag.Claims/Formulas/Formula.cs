@@ -31,9 +31,8 @@ public sealed class Formula
     /// <summary>The names the formula needs a value for ("n" in "(5/6)^n").</summary>
     public IReadOnlySet<string> Variables { get; }
 
-    /// <summary>Whether the formula computes something (an operator or a function), rather than being one number.</summary>
-    public bool Computes => _root is not NumberNode and not VariableNode
-        && !(_root is NegateNode { Operand: NumberNode });
+    /// <summary>Whether the formula computes something (an operator, a function, a factorial), rather than being one number, possibly signed or a percentage.</summary>
+    public bool Computes => ComputesAt(_root);
 
     /// <exception cref="FormulaException">The text is not a formula, or is too long or too deeply nested.</exception>
     public static Formula Parse(string text)
@@ -67,4 +66,12 @@ public sealed class Formula
         Evaluate(new Dictionary<string, double>(StringComparer.Ordinal) { [variable] = value });
 
     public override string ToString() => Text;
+
+    private static bool ComputesAt(FormulaNode node) => node switch
+    {
+        BinaryNode or CallNode or PostfixNode { Operator: '!' } => true,
+        NegateNode negate => ComputesAt(negate.Operand),
+        PostfixNode percent => ComputesAt(percent.Operand),
+        _ => false,
+    };
 }

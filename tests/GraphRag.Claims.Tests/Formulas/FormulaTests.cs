@@ -84,7 +84,9 @@ public class FormulaTests
         Assert.False(Formula.Parse("-26.6").Computes);
         Assert.False(Formula.Parse("n").Computes);
         Assert.True(Formula.Parse("1/36").Computes);
-        Assert.True(Formula.Parse("2.8%").Computes);
+        Assert.False(Formula.Parse("2.8%").Computes);
+        Assert.True(Formula.Parse("11%/0.07%").Computes);
+        Assert.True(Formula.Parse("5!").Computes);
     }
 
     [Theory]
