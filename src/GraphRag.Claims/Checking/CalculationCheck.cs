@@ -41,7 +41,7 @@ internal static class CalculationCheck
         }
         var shown = recomputations[^1];
         return new ClaimCheck(claim,
-            $"{label} = {Show.Like(value, shown.IsPercent)}: {string.Join(" and ", recomputations.Select(r => r.Stated.Trim()))} agree{(recomputations.Count == 1 ? "s" : "")} to the rounding stated.")
+            $"{label} gives {Show.Like(value, shown.IsPercent)}; the stated {string.Join(" and ", recomputations.Select(r => r.Stated.Trim()))} agree{(recomputations.Count == 1 ? "s" : "")} to {(recomputations.Count == 1 ? "its" : "their")} rounding.")
         {
             Recomputation = shown,
         };
@@ -50,5 +50,5 @@ internal static class CalculationCheck
     private static string Label(Calculation calculation) =>
         calculation.Variables.Count == 0
             ? calculation.Formula.Trim()
-            : $"{calculation.Formula.Trim()} at {string.Join(", ", calculation.Variables.Select(v => $"{v.Key} = {Show.Num(v.Value)}"))}";
+            : $"{calculation.Formula.Trim()} with {string.Join(", ", calculation.Variables.Select(v => $"{v.Key} = {Show.Num(v.Value)}"))}";
 }

@@ -7,11 +7,12 @@ namespace GraphRag.Claims.Finding;
 /// <summary>
 /// Finds lists of values next to the rule that generates them: a paragraph of at least three items
 /// "x unit: ≈ value" ("- 4 dice: ≈ 14.4%") and, in it or the paragraph either side, a formula in one
-/// variable ("1 — (5/6)^n — n*(1/6)*(5/6)^(n-1)"). The formula is taken to generate the list when the
-/// text defines its variable as the count the items are labelled with ("n is the number of dice"), or
-/// when it reproduces at least one item; of several candidates the one reproducing most items wins,
-/// then the one defined in words, then the last written ("So the complete formula is: …").
-/// Every item becomes a claim stating the formula's value at its x.
+/// variable ("1 — (5/6)^n — n*(1/6)*(5/6)^(n-1)"), Markdown emphasis and escapes ("**", "n\*(1/6)")
+/// removed. The formula is taken to generate the list only when it reproduces at least one item (a
+/// formula that matches none is more likely a step on the way, "P(zero ones) = (5/6)^n", than the
+/// list's rule); of several, the one reproducing most items wins, then the one whose variable the text
+/// defines as the items' count ("n is the number of dice"), then the last written ("So the complete
+/// formula is: …"). Every item becomes a claim stating the formula's value at its x.
 /// </summary>
 internal static partial class RuleListFinder
 {
@@ -68,7 +69,7 @@ internal static partial class RuleListFinder
                 var agreeing = Agreeing(formula, variable, items);
                 if (agreeing < 0) continue;
                 var defined = Regex.IsMatch(paragraphText, $@"\b{Regex.Escape(variable)}\s+is\s+the\s+number\s+of\s+{Regex.Escape(items[0].Unit)}\b", RegexOptions.IgnoreCase);
-                if (agreeing > 0 || defined)
+                if (agreeing > 0)
                     candidates.Add((new Rule(formula, variable, position), agreeing, defined));
             }
         }
@@ -82,7 +83,8 @@ internal static partial class RuleListFinder
         foreach (var line in Ranged.Matches(LineRegex(), text.Value, start, end))
         {
             var body = line["body"];
-            var candidates = new[] { body.Value, AfterLast(body.Value, ':'), AfterLast(body.Value, '=') }.Distinct();
+            var plain = MarkdownRegex().Replace(body.Value, m => m.Groups["escaped"].Success ? m.Groups["escaped"].Value : "");
+            var candidates = new[] { plain, AfterLast(plain, ':'), AfterLast(plain, '=') }.Distinct();
             foreach (var candidate in candidates)
             {
                 if (candidate.Trim().Length == 0 || !Formula.TryParse(candidate, out var formula)) continue;
@@ -122,8 +124,12 @@ internal static partial class RuleListFinder
     }
 
     // "- 4 dice: ≈ 14.4%", "n = 12: 61.9%"-like items: a number, a unit word, a colon or equals sign, an optional ≈, a value.
-    [GeneratedRegex(@"^[ \t]*(?:[-*•+][ \t]+|\d+[.)][ \t]+)?(?<x>\d+(?:\.\d+)?)[ \t]+(?<unit>\p{L}[\p{L} ]{0,20}?)[ \t]*[:=][ \t]*(?:≈|~|about|approx\.?|=)?[ \t]*(?<v>[-−]?\d+(?:\.\d+)?[ \t]?%?)\**[ \t]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?:[-*•+][ \t]+|\d+[.)][ \t]+)?(?<x>\d+(?:\.\d+)?)[ \t]+(?<unit>\p{L}[\p{L} ]{0,20}?)[ \t]*[:=][ \t]*(?:≈|~|about|approx\.?|=)?[ \t]*(?<v>[-−]?\d+(?:\.\d+)?[ \t]?%?)(?:\\?\*)*[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex ItemRegex();
+
+    // Markdown bold/italic markers and backslash escapes: "**1 — (5/6)^n**", "n\*(1/6)".
+    [GeneratedRegex(@"\\(?<escaped>[*_\\])|\*\*|__")]
+    private static partial Regex MarkdownRegex();
 
     // A line without a block-quote or list marker.
     [GeneratedRegex(@"^[ \t]*(?:>[ \t]*)*(?:[-*•][ \t]+|\*)?(?<body>[^\n]*)$", RegexOptions.Multiline)]

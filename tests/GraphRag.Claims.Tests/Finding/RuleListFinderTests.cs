@@ -33,6 +33,24 @@ public class RuleListFinderTests
     }
 
     [Fact]
+    public void A_formula_that_reproduces_no_item_is_not_taken_for_the_rule_even_with_its_variable_defined()
+    {
+        // (5/6)^n is a step on the way (P(zero ones)): 57.9% for 3 dice, matching no item.
+        const string text = "- 3 dice: ≈ 7.4%\n- 4 dice: ≈ 14.4%\n- 5 dice: ≈ 23%\n\n> P(zero ones) = (5/6)^n\n>\n> n is the number of dice";
+        Assert.DoesNotContain(ClaimFinder.Find(text), c => c.Kind == ClaimKind.Calculation);
+    }
+
+    [Fact]
+    public void Markdown_emphasis_and_escapes_around_the_list_and_formula_are_read_through()
+    {
+        // The corpus file's own Markdown: "*   12 dice: ≈ 80%\*" and "**1 — (5/6)^n — n\*(1/6)\*(5/6)^(n-1)**".
+        const string text = "*   3 dice: ≈ 7.4%\n*   4 dice: ≈ 14.4%\n*   12 dice: ≈ 80%\\*\n\n> So the complete formula is: **1 — (5/6)^n — n\\*(1/6)\\*(5/6)^(n-1)**";
+        var items = ClaimFinder.Find(text).Where(c => c.Kind == ClaimKind.Calculation).ToList();
+        Assert.Equal(["3 dice: ≈ 7.4%", "4 dice: ≈ 14.4%", "12 dice: ≈ 80%"], items.Select(c => c.Text));
+        Assert.All(items, c => Assert.Equal("1 — (5/6)^n — n*(1/6)*(5/6)^(n-1)", c.Calculation!.Formula.Trim()));
+    }
+
+    [Fact]
     public void Two_items_are_not_a_list() =>
         Assert.DoesNotContain(ClaimFinder.Find("- 3 dice: ≈ 7.4%\n- 4 dice: ≈ 14.4%" + Formula), c => c.Kind == ClaimKind.Calculation);
 }
