@@ -37,7 +37,8 @@ public static partial class ClaimFinder
     /// <summary>
     /// The claims of a text, in text order. Where claims overlap the more specific wins, in this order:
     /// items of a list checked against its rule, readings of a result, rates, relative effects,
-    /// calculations, rates read from a sentence's counts, then counts, p-values, confidence levels, "significant" and bare percentages.
+    /// calculations, rates read from a sentence's counts, then counts, p-values, confidence levels,
+    /// "significant" and bare percentages.
     /// A relative effect computed in the text ("11%/0.07% = 157 times") keeps its calculation.
     /// </summary>
     public static IReadOnlyList<Claim> Find(string text) => Find(new ClaimText(text));
