@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GraphRag.Text;
+using GraphRag.Claims.Finding;
 
 namespace GraphRag.Claims;
 
 /// <summary>
-/// Finds quantitative claims in plain text (notes, articles) with regular patterns, one per claim kind.
-/// Where claims overlap, the more specific kind wins (a "32% increased risk" is a relative risk, not a
-/// bare percentage).
+/// Finds quantitative claims in plain text (notes, articles): regular patterns for each kind of claim,
+/// plus the structured finders for calculations (<see cref="Finding.CalculationFinder"/>, <see cref="Finding.RuleListFinder"/>)
+/// and for readings of results (<see cref="Finding.InterpretationFinder"/>). Where claims overlap, the
+/// more specific kind wins (a "32% increased risk" is a relative risk, not a bare percentage).
 /// </summary>
 public static partial class ClaimFinder
 {
@@ -22,6 +23,10 @@ public static partial class ClaimFinder
         (ClaimKind.RelativeRisk, PercentChangeRegex()),
         (ClaimKind.RelativeRisk, RatioRegex()),
         (ClaimKind.TimesMore, TimesRegex()),
+    ];
+
+    private static readonly (ClaimKind Kind, Regex Pattern)[] LaterPatterns =
+    [
         (ClaimKind.OutOf, OutOfRegex()),
         (ClaimKind.PValue, PValueRegex()),
         (ClaimKind.ConfidenceLevel, ConfidenceRegex()),
@@ -29,27 +34,69 @@ public static partial class ClaimFinder
         (ClaimKind.Percentage, PercentRegex()),
     ];
 
-    public static IReadOnlyList<Claim> Find(string text)
+    /// <summary>
+    /// The claims of a text, in text order. Where claims overlap the more specific wins, in this order:
+    /// items of a list checked against its rule, readings of a result, rates, relative effects,
+    /// calculations, rates read from a sentence's counts, then counts, p-values, confidence levels,
+    /// "significant" and bare percentages.
+    /// A relative effect computed in the text ("11%/0.07% = 157 times") keeps its calculation.
+    /// </summary>
+    public static IReadOnlyList<Claim> Find(string text) => Find(new ClaimText(text));
+
+    internal static IReadOnlyList<Claim> Find(ClaimText text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var found = new List<Claim>();
-        var taken = new List<(int Start, int End)>();
-        foreach (var (kind, pattern) in Patterns)
+        void Add(IEnumerable<Claim> claims)
         {
-            foreach (Match match in pattern.Matches(text))
+            foreach (var claim in claims)
             {
-                if (Overlaps(taken, match.Index, match.Index + match.Length)) continue;
-                found.Add(Build(kind, text, match.Index, match.Length, Numbers(kind, match)));
-                taken.Add((match.Index, match.Index + match.Length));
+                if (!found.Any(c => claim.Start < c.End && c.Start < claim.End))
+                    found.Add(claim);
             }
         }
-        foreach (var sentence in RateSentences(text))
-        {
-            if (Overlaps(taken, sentence.Start, sentence.Start + sentence.Length)) continue;
-            found.Add(sentence);
-            taken.Add((sentence.Start, sentence.Start + sentence.Length));
-        }
+        Add(RuleListFinder.Find(text));
+        Add(InterpretationFinder.Find(text));
+        Add(Matches(text, Patterns));
+        var calculations = CalculationFinder.Find(text).ToList();
+        AttachCalculations(found, calculations);
+        Add(calculations);
+        Add(RateSentences(text));
+        Add(Matches(text, LaterPatterns));
         return found.OrderBy(c => c.Start).ToList();
+    }
+
+    /// <summary>A relative claim whose number is the result of a calculation in the text takes that calculation with it.</summary>
+    private static void AttachCalculations(List<Claim> found, List<Claim> calculations)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Kind is not (ClaimKind.TimesMore or ClaimKind.RelativeRisk)) continue;
+            var relative = found[i];
+            var index = calculations.FindIndex(c => c.Start < relative.Start && relative.Start < c.End);
+            if (index < 0) continue;
+            found[i] = relative with { Calculation = calculations[index].Calculation };
+            calculations.RemoveAt(index);
+        }
+    }
+
+    private static IEnumerable<Claim> Matches(ClaimText text, (ClaimKind Kind, Regex Pattern)[] patterns)
+    {
+        foreach (var (kind, pattern) in patterns)
+        {
+            foreach (Match match in pattern.Matches(text.Value))
+                yield return Build(kind, text, match.Index, match.Index + match.Length) with { Numbers = Numbers(kind, match) };
+        }
+    }
+
+    /// <summary>A claim over text[start..end) with the sentence around it.</summary>
+    internal static Claim Build(ClaimKind kind, ClaimText text, int start, int end)
+    {
+        var sentence = text.SentenceAt(start);
+        return new Claim(kind, text.Value[start..end], start, end - start)
+        {
+            Sentence = text.Of(sentence),
+            SentenceStart = sentence.Start,
+        };
     }
 
     /// <summary>
@@ -57,11 +104,12 @@ public static partial class ClaimFinder
     /// per-population phrase, then the counts in the same sentence that read as counts of people
     /// (followed by "were/had/cases" or preceded by "was/were"), not as amounts ("11 grams").
     /// </summary>
-    private static IEnumerable<Claim> RateSentences(string text)
+    private static IEnumerable<Claim> RateSentences(ClaimText text)
     {
-        foreach (Match per in PerPopulationRegex().Matches(text))
+        foreach (Match per in PerPopulationRegex().Matches(text.Value))
         {
-            var (sentenceStart, sentence) = SentenceAround(text, per.Index);
+            var sentenceSpan = text.SentenceAt(per.Index);
+            var (sentenceStart, sentence) = (sentenceSpan.Start, text.Of(sentenceSpan));
             var denominator = ParseNumber(per.Groups["per"].Value);
             var counts = CountInSentenceRegex().Matches(sentence)
                 .Select(m => (Match: m, Value: ParseNumber(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["m"].Value)))
@@ -74,24 +122,11 @@ public static partial class ClaimFinder
             // The claim spans the per-population phrase and the counts, not the whole sentence.
             var start = Math.Min(per.Index, sentenceStart + used.Min(m => m.Index));
             var end = Math.Max(per.Index + per.Length, sentenceStart + used.Max(m => m.Index + m.Length));
-            yield return new Claim(ClaimKind.RatePerPopulation, text[start..end], start, end - start)
-            {
-                Sentence = sentence,
-                SentenceStart = sentenceStart,
-                Numbers = numbers,
-            };
+            // "…, or 0.14%": the percentage the text derives from the rate belongs to the claim.
+            if (counts.Count == 1 && StatedRateRegex().Match(text.Value, end) is { Success: true } derived)
+                end = derived.Index + derived.Length;
+            yield return Build(ClaimKind.RatePerPopulation, text, start, end) with { Numbers = numbers };
         }
-    }
-
-    private static Claim Build(ClaimKind kind, string text, int start, int length, Dictionary<string, double> numbers)
-    {
-        var (sentenceStart, sentence) = SentenceAround(text, start);
-        return new Claim(kind, text.Substring(start, length), start, length)
-        {
-            Sentence = sentence,
-            SentenceStart = sentenceStart,
-            Numbers = numbers,
-        };
     }
 
     private static Dictionary<string, double> Numbers(ClaimKind kind, Match m)
@@ -108,18 +143,11 @@ public static partial class ClaimFinder
         return numbers;
     }
 
-    /// <summary>The sentence (as the text layer splits them) that holds a position.</summary>
-    private static (int Start, string Sentence) SentenceAround(string text, int position)
-    {
-        var sentence = Sentences.Around(text, position);
-        return (sentence.Start, sentence.Of(text));
-    }
-
-    private static bool Overlaps(List<(int Start, int End)> taken, int start, int end) =>
-        taken.Any(t => start < t.End && t.Start < end);
-
     internal static double ParseNumber(string text) =>
         double.Parse(text.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\G\s*,?\s*or\s+\d[\d,]*(?:\.\d+)?\s?%")]
+    private static partial Regex StatedRateRegex();
 
     [GeneratedRegex(@"\b(?<a>" + Count + @")\s+(?:\w+\s+){0,3}?(?:versus|vs\.?|compared\s+(?:with|to))\s+(?<b>" + Count + @")\s+(?:[\w-]+\s+){0,4}?(?:per|in\s+every|for\s+every)\s+(?<per>" + Count + ")", RegexOptions.IgnoreCase)]
     private static partial Regex VersusPerRegex();
@@ -130,13 +158,13 @@ public static partial class ClaimFinder
     [GeneratedRegex(@"\b(?:relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|(?-i:RR|OR|HR))\s*(?:of|was|is|=|:)?\s*(?<value>\d+\.\d+|\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RatioRegex();
 
-    [GeneratedRegex(@"(?<value>" + Decimal + @")\**\s*(?:times|-fold|fold|×)\s+(?:more|less|greater|higher|lower|larger|smaller|as|the|likelier|more\s+likely)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<value>" + Decimal + @")\**\s*(?:times|-fold|fold|×)\s+(?:more|less|greater|higher|lower|larger|smaller|as|the|likelier|more\s+likely|faster|slower|bigger|cheaper|better|worse|deadlier|riskier|safer|stronger|weaker|longer|shorter|heavier|wider)", RegexOptions.IgnoreCase)]
     private static partial Regex TimesRegex();
 
-    [GeneratedRegex(@"\b(?<k>" + Count + @")\s+(?:out\s+of|in\s+every|of\s+every)\s+(?<n>" + Count + @")\b|\b(?<k>" + Count + @")\s+in\s+(?<n>" + Count + @")\s+" + Population, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<k>" + Count + @")\s+(?:times\s+)?(?:out\s+of|in\s+every|of\s+every)\s+(?:the\s+)?(?<n>" + Count + @")\b|\b(?<k>" + Count + @")\s+in\s+(?<n>" + Count + @")\s+" + Population, RegexOptions.IgnoreCase)]
     private static partial Regex OutOfRegex();
 
-    [GeneratedRegex(@"\bp(?:\s*-?\s*values?)?\s*(?:of\s+|was\s+|is\s+)?(?<op>[<>=≤≥]=?)?\s*(?<value>0?\.\d+(?:e-?\d+)?|\d(?:\.\d+)?e-\d+|1(?:\.0+)?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bp(?:\s*-?\s*values?\s*(?:(?:of|was|is|were|:)\s+)?(?<op>[<>=≤≥]=?)?|\s*(?<op>[<>=≤≥]=?))\s*(?<value>0?\.\d+(?:e-?\d+)?|\d(?:\.\d+)?e-\d+|1(?:\.0+)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PValueRegex();
 
     [GeneratedRegex(@"(?<value>" + Decimal + @")\s?%\s+(?:confidence|confident|significance\s+(?:threshold|level))|(?:significance\s+threshold|confidence\s+level)\s+of\s+(?<value>" + Decimal + @")\s?%", RegexOptions.IgnoreCase)]

@@ -66,7 +66,7 @@ public class ClaimFinderTests
         Assert.Contains(claims, c => c.Kind == ClaimKind.PValue && c.Number("value") == 0.05);
         Assert.Contains(claims, c => c.Kind == ClaimKind.ConfidenceLevel && c.Number("value") == 99.9999998);
         Assert.True(claims.Count(c => c.Kind == ClaimKind.StatisticalSignificance) >= 20);
-        Assert.Contains(claims, c => c.Kind == ClaimKind.RatePerPopulation && c.Text == "14 extra cases of bowel cancer per 10,000 people");
+        Assert.Contains(claims, c => c.Kind == ClaimKind.RatePerPopulation && c.Text == "14 extra cases of bowel cancer per 10,000 people, or 0.14%");
     }
 }
 

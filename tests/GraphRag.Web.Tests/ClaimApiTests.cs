@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using GraphRag.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public sealed class ClaimApiTests(CorpusFixture corpus)
     private ArticleStore Store => corpus.Host.Services.GetRequiredService<ArticleStore>();
 
     [Fact]
-    public async Task An_articles_claims_point_at_their_text_and_flag_the_relative_only_ones()
+    public async Task An_articles_claims_point_at_their_text_and_carry_verdict_recomputation_and_correction()
     {
         // corpus/000: "the death rate of cancer caused by tobacco is 11%/0.07% = 157 times greater than processed meat"
         var article = Store.ListArticles().First(a => a.Text.Contains("157 times greater"));
@@ -20,12 +21,24 @@ public sealed class ClaimApiTests(CorpusFixture corpus)
         foreach (var claim in claims)
             Assert.Equal(article.Text[claim.GetProperty("startOffset").GetInt32()..claim.GetProperty("endOffset").GetInt32()],
                 claim.GetProperty("text").GetString());
+        // 11% is a share of all deaths, 0.07% a person's risk: the ratio is flagged, with what would be correct.
         var times = Assert.Single(claims, c => c.GetProperty("text").GetString()!.Contains("157 times"));
         Assert.Equal("TimesMore", times.GetProperty("kind").GetString());
-        Assert.Contains("RelativeOnly", times.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("flag", times.GetProperty("verdict").GetString());
+        Assert.Equal(["IncommensurableRatio"], times.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.StartsWith("Compare like with like", times.GetProperty("correction").GetString());
+
+        // "4 dice: ≈ 14.4%" against the article's own formula: 13.19% (R: 1 - pbinom(1, 4, 1/6) = 0.13194444444444442).
+        var dice = Assert.Single(claims, c => c.GetProperty("text").GetString() == "4 dice: ≈ 14.4%");
+        Assert.Equal("flag", dice.GetProperty("verdict").GetString());
+        var recomputation = dice.GetProperty("recomputation");
+        Assert.Equal(0.13194444444444442, recomputation.GetProperty("recomputed").GetDouble(), 12);
+        Assert.Equal(0.144 - 0.13194444444444442, recomputation.GetProperty("difference").GetDouble(), 12);
+        Assert.False(recomputation.GetProperty("agrees").GetBoolean());
 
         var flagged = (await Json.GetAsync(_client, $"/api/articles/{article.Id}/claims?flagged=true")).EnumerateArray().ToList();
-        Assert.Equal(claims.Count(c => c.GetProperty("flags").GetArrayLength() > 0), flagged.Count);
+        Assert.Equal(claims.Count(c => c.GetProperty("verdict").GetString() == "flag"), flagged.Count);
+        Assert.All(flagged, c => Assert.NotEqual(JsonValueKind.Null, c.GetProperty("correction").ValueKind));
         Assert.True(flagged.Count < claims.Count);
     }
 

@@ -118,12 +118,12 @@ test("an entity opens as an interactive neighbourhood graph", async page => {
   assert.ok(label.startsWith(await page.locator("#entity-name").innerText()), `${label} should open`);
 });
 
-test("an article lists its quantitative claims, and a claim opens highlighted", async page => {
+test("an article lists its quantitative claims with verdicts and recomputations, and a claim opens highlighted", async page => {
   await page.goto(`${base}/`);
   const target = await page.evaluate(async () => {
     for (const article of await (await fetch("/api/articles")).json()) {
       const claims = await (await fetch(`/api/articles/${article.id}/claims?flagged=true`)).json();
-      if (claims.length) return { id: article.id, claim: claims[0] };
+      if (claims.length) return { id: article.id, claim: claims[0], flagged: claims.length };
     }
     return null;
   });
@@ -131,8 +131,13 @@ test("an article lists its quantitative claims, and a claim opens highlighted", 
   await page.goto(`${base}/#/article/${target.id}`);
   const summary = page.locator("#article-claims-summary");
   await summary.waitFor();
-  assert.match(await summary.innerText(), /\d+ quantitative claims?, \d+ stating only a relative effect or only significance/);
+  assert.match(await summary.innerText(), new RegExp(`\\d+ quantitative claims?, ${target.flagged} flagged`));
   await summary.click();
+  // Every flagged claim says what would be correct; a recomputed one shows stated and recomputed values.
+  assert.equal(await page.locator("#article-claim-list li.flagged .correction").count(), target.flagged);
+  const wrong = page.locator("#article-claim-list li.flagged", { hasText: "wrong value" }).first();
+  assert.ok(await wrong.count() >= 1, "the first flagged article (the significance article) should have wrong values (its dice list)");
+  assert.match(await wrong.locator(".recomputed").innerText(), /^stated .+ · recomputed .+ · off by .+ percentage points$/);
   await page.locator(`#article-claim-list a[href="#/article/${target.id}?from=${target.claim.startOffset}&to=${target.claim.endOffset}"]`).click();
   await page.locator("#article-text mark").waitFor();
   assert.equal(await page.locator("#article-text mark").textContent(), target.claim.text);

@@ -8,8 +8,9 @@ namespace GraphRag.Cli.Commands;
 
 /// <summary>
 /// <c>claims list|check</c>: quantitative claims in the notes (percentages, relative risks, p-values,
-/// "statistically significant", "x times", "n out of m", rates per population) with where they are,
-/// and what their numbers allow.
+/// "statistically significant", "x times", "n out of m", rates per population, values stated with
+/// their formula, readings of results) with where they are, what their numbers allow and, for the
+/// ones a statistician would question, the flag and what would be correct.
 /// </summary>
 public static class ClaimsCommand
 {
@@ -32,6 +33,7 @@ public static class ClaimsCommand
                 {
                     f.Source.ArticleId, f.Source.Title, f.Source.SourcePath,
                     f.Claim.Kind, f.Claim.Text, f.Claim.Start, f.Claim.Length, f.Claim.Sentence, f.Claim.Numbers,
+                    f.Claim.Calculation, f.Claim.Misreading,
                 }));
                 return Task.FromResult(0);
             }
@@ -48,8 +50,8 @@ public static class ClaimsCommand
     private static Command Check()
     {
         var (article, file, kind, json) = Options();
-        var flagged = new Option<bool>("--flagged") { Description = "Only claims that state a relative effect only or significance only" };
-        var command = new Command("check", "Compute what each claim's numbers allow and flag relative-only and significance-only claims") { article, file, kind, flagged, json };
+        var flagged = new Option<bool>("--flagged") { Description = "Only the claims a statistician would question (wrong values, relative-only effects, misreadings, significance only)" };
+        var command = new Command("check", "Recompute what each claim's numbers allow and flag the ones a statistician would question") { article, file, kind, flagged, json };
         command.SetGuardedAction((parse, _) =>
         {
             var sources = Sources(parse, article, file);
@@ -65,7 +67,8 @@ public static class ClaimsCommand
                 {
                     c.Source.ArticleId, c.Source.Title, c.Source.SourcePath,
                     c.Check.Claim.Kind, c.Check.Claim.Text, c.Check.Claim.Start, c.Check.Claim.Length, c.Check.Claim.Numbers,
-                    c.Check.Finding, c.Check.Flags, c.Check.Questions, c.Check.Comparison, c.Check.Proportion,
+                    c.Check.Verdict, c.Check.Finding, c.Check.Flags, c.Check.Correction, c.Check.Recomputation,
+                    c.Check.Questions, c.Check.Comparison, c.Check.Proportion,
                 }));
                 return Task.FromResult(0);
             }
@@ -79,7 +82,7 @@ public static class ClaimsCommand
                 var flags = group.Key.Flags.Length == 0 ? "" : $"\n[yellow]{Markup.Escape(group.Key.Flags)}[/]";
                 table.AddRow(
                     $"{Markup.Escape(Shorten(first.Claim.Text))}{mentions}\n[grey]{Markup.Escape(Label(group.Key.Source))} {Markup.Escape(at)}[/]{flags}",
-                    Markup.Escape(first.Finding),
+                    Markup.Escape(first.Finding) + (first.Correction is { } correction ? $"\n[yellow]{Markup.Escape(correction)}[/]" : ""),
                     Markup.Escape(string.Join("\n", first.Questions)));
             }
             AnsiConsole.Write(table);

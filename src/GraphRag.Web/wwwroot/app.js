@@ -231,18 +231,34 @@ async function showArticleEntities(id) {
   } catch { /* the graph is optional: the article reads fine without it */ }
 }
 
-// Statistics checks: each claim links to itself highlighted, with what its numbers allow.
+// Statistics checks: each claim links to itself highlighted, with its verdict, what its numbers allow
+// (the recomputation where the text gives a formula or counts) and, when flagged, what would be correct.
+const claimFlagLabels = {
+  RelativeOnly: "relative only", SignificanceOnly: "significance only", WrongValue: "wrong value",
+  IncommensurableRatio: "different denominators", PValueMisread: "p-value misread",
+  SignificanceAsImportance: "significance as importance", NoSignificanceAsNoEffect: "no significance as no effect",
+  UncorrectedMultipleComparisons: "uncorrected multiple tests", TransposedConditional: "conditional reversed",
+};
+
+function recomputedLine(r) {
+  const show = v => r.isPercent ? `${(v * 100).toFixed(2)}%` : String(Number(v.toPrecision(6)));
+  const gap = r.isPercent ? `${(r.difference * 100).toFixed(2)} percentage points` : String(Number(r.difference.toPrecision(4)));
+  return `stated ${r.stated.trim()} · recomputed ${show(r.recomputed)}` + (r.agrees ? " · agrees" : ` · off by ${gap}`);
+}
+
 async function showArticleClaims(id) {
   const box = $("article-claims");
   try {
     const claims = await getJson(`/api/articles/${id}/claims`);
-    const flagged = claims.filter(c => c.flags.length > 0).length;
+    const flagged = claims.filter(c => c.verdict === "flag").length;
     $("article-claims-summary").textContent =
-      `${claims.length} quantitative claim${claims.length === 1 ? "" : "s"}${flagged ? `, ${flagged} stating only a relative effect or only significance` : ""}`;
-    $("article-claim-list").replaceChildren(...claims.map(c => el("li", {},
+      `${claims.length} quantitative claim${claims.length === 1 ? "" : "s"}${flagged ? `, ${flagged} flagged` : ""}`;
+    $("article-claim-list").replaceChildren(...claims.map(c => el("li", { class: c.verdict === "flag" ? "flagged" : null },
       el("a", { href: articleHref(id, c.startOffset, c.endOffset) }, `“${c.text.trim()}”`),
-      c.flags.length ? el("span", { class: "tag" }, c.flags.map(f => f === "RelativeOnly" ? "relative only" : "significance only").join(", ")) : null,
+      c.flags.length ? el("span", { class: "tag" }, c.flags.map(f => claimFlagLabels[f] ?? f).join(", ")) : null,
+      c.recomputation ? el("p", { class: "recomputed" }, recomputedLine(c.recomputation)) : null,
       el("p", {}, c.finding),
+      c.correction ? el("p", { class: "correction" }, c.correction) : null,
       ...c.questions.map(q => el("p", { class: "meta" }, q)))));
     box.hidden = claims.length === 0;
   } catch {

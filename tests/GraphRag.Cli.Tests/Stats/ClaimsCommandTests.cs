@@ -42,13 +42,39 @@ public sealed class ClaimsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task FlaggedShowsOnlyRelativeOrSignificanceOnlyClaims()
+    public async Task FlaggedShowsOnlyFlaggedClaimsEachWithWhatWouldBeCorrect()
     {
         var result = await StatsConsole.RunAsync("claims", "check", "--file", corpusFile, "--flagged", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
         var flagged = result.Json.EnumerateArray().ToList();
         Assert.NotEmpty(flagged);
-        Assert.All(flagged, c => Assert.NotEqual(0, c.GetProperty("flags").GetArrayLength()));
-        Assert.Contains(flagged, c => c.GetProperty("kind").GetString() == "timesMore");
+        Assert.All(flagged, c =>
+        {
+            Assert.Equal("flag", c.GetProperty("verdict").GetString());
+            Assert.NotEqual(0, c.GetProperty("flags").GetArrayLength());
+            Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("correction").GetString()));
+        });
+        // Mentions of "statistical significance" in an article criticising it are not flags.
+        Assert.DoesNotContain(flagged, c => c.GetProperty("kind").GetString() == "statisticalSignificance");
+    }
+
+    [Fact]
+    public async Task CheckRecomputesTheDiceListFromTheArticlesOwnFormula()
+    {
+        var result = await StatsConsole.RunAsync("claims", "check", "--file", corpusFile, "--kind", "Calculation", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        // The bundle holds the article twice, so each item is checked twice; R: 1 - pbinom(1, 12, 1/6) = 0.61866737373230862.
+        var twelve = result.Json.EnumerateArray().Where(c => c.GetProperty("text").GetString() == "12 dice: ≈ 80%").ToList();
+        Assert.Equal(2, twelve.Count);
+        foreach (var check in twelve)
+        {
+            Assert.Equal("flag", check.GetProperty("verdict").GetString());
+            Assert.Equal(0.61866737373230862, check.GetProperty("recomputation").GetProperty("recomputed").GetDouble(), 12);
+            Assert.Contains("gives 61.87%, not 80%", check.GetProperty("finding").GetString());
+        }
+        var three = result.Json.EnumerateArray().Where(c => c.GetProperty("text").GetString() == "3 dice: ≈ 7.4%").ToList();
+        Assert.Equal(2, three.Count);
+        Assert.All(three, c => Assert.Equal("ok", c.GetProperty("verdict").GetString()));
     }
 
     [Fact]
