@@ -160,6 +160,24 @@ public sealed class NotesPluginTests(IngestedNotes notes)
     }
 
     [Fact]
+    public async Task A_cancelled_call_stops_with_the_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        KernelArguments[] calls =
+        [
+            new() { ["query"] = "ranking" },
+            new() { ["question"] = "What does NDCG measure in ranking?" },
+            new() { ["entity"] = "NDCG" },
+            new(),
+        ];
+        string[] functions = [NotesTools.Search, NotesTools.Ask, NotesTools.EntityNeighbourhood, NotesTools.CheckClaims];
+        for (var i = 0; i < calls.Length; i++)
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                _kernel.InvokeAsync(NotesKernelExtensions.PluginName, functions[i], calls[i], cancelled.Token));
+    }
+
+    [Fact]
     public async Task Reading_an_article_gives_its_text_or_the_range_asked_for()
     {
         var article = notes.Article(NdcgTitle);
