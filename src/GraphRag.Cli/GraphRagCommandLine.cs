@@ -29,5 +29,6 @@ public static class GraphRagCommandLine
         GraphCommand.Create(),
         ClaimsCommand.Create(),
         ServeCommand.Create(),
+        McpCommand.Create(),
     ];
 }

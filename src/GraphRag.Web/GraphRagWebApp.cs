@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GraphRag.Web.Api;
 using GraphRag.Web.Hosting;
 using GraphRag.Web.Ingestion;
+using GraphRag.Web.Mcp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HostFiltering;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphRag.Web;
 
 /// <summary>
-/// Builds the web app: the JSON API under /api (OpenAPI at /openapi/v1.json) and the single page
+/// Builds the web app: the JSON API under /api (OpenAPI at /openapi/v1.json, MCP at /api/mcp) and the single page
 /// at /. The caller supplies the GraphRag services (the CLI's composition root), so this project
 /// does not depend on the CLI.
 /// </summary>
@@ -51,6 +52,7 @@ public static class GraphRagWebApp
         services.AddSingleton(options);
         services.AddSingleton<IngestionJobs>();
         services.AddSingleton<UploadFolder>();
+        McpEndpoint.AddServices(services);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -77,6 +79,7 @@ public static class GraphRagWebApp
         GraphEndpoints.Map(api);
         ClaimEndpoints.Map(api);
         ReportEndpoints.Map(app, api, options);
+        McpEndpoint.Map(api);
         // Unknown /api paths answer with a JSON 404, not the page.
         api.Map("/{**rest}", (string rest) => ApiProblems.NotFound($"No API endpoint at /api/{rest}."));
         return app;

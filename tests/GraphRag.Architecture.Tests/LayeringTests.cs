@@ -25,6 +25,7 @@ public class LayeringTests
         typeof(Generation.GeneratorServiceCollectionExtensions).Assembly,
         typeof(Cuda.ComputeBackendSelector).Assembly,
         typeof(Evaluation.Runs.EvalRunner).Assembly,
+        typeof(Agents.NotesTools).Assembly,
         typeof(Web.GraphRagWebApp).Assembly,
         typeof(Cli.ServiceRegistration).Assembly,
     ];
@@ -52,15 +53,25 @@ public class LayeringTests
     public void The_core_knows_no_module_built_on_it()
     {
         MayNotUse("GraphRag", "GraphRag.Graph", "GraphRag.Claims", "GraphRag.Embeddings", "GraphRag.Generation",
-            "GraphRag.Cuda", "GraphRag.Evaluation", "GraphRag.Web", "GraphRag.Cli").Check(Architecture);
+            "GraphRag.Cuda", "GraphRag.Evaluation", "GraphRag.Agents", "GraphRag.Web", "GraphRag.Cli").Check(Architecture);
     }
 
     [Fact]
     public void Modules_know_neither_the_web_app_nor_the_command_line()
     {
-        foreach (var module in new[] { "GraphRag.Graph", "GraphRag.Claims", "GraphRag.Embeddings", "GraphRag.Generation", "GraphRag.Cuda", "GraphRag.Evaluation" })
+        foreach (var module in new[] { "GraphRag.Graph", "GraphRag.Claims", "GraphRag.Embeddings", "GraphRag.Generation", "GraphRag.Cuda", "GraphRag.Evaluation", "GraphRag.Agents" })
             MayNotUse(module, "GraphRag.Web", "GraphRag.Cli").Check(Architecture);
         MayNotUse("GraphRag.Web", "GraphRag.Cli").Check(Architecture);
+    }
+
+    [Fact]
+    public void The_agent_tools_sit_above_the_modules_they_serve_and_beside_the_rest()
+    {
+        // Agents serve the core, the graph and the claims; those know nothing of agents, and agents
+        // use no module they were not meant to (the encoder, generator and evaluation stay swappable).
+        foreach (var served in new[] { "GraphRag.Graph", "GraphRag.Claims" })
+            MayNotUse(served, "GraphRag.Agents").Check(Architecture);
+        MayNotUse("GraphRag.Agents", "GraphRag.Embeddings", "GraphRag.Generation", "GraphRag.Cuda", "GraphRag.Evaluation").Check(Architecture);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class ServeCommand
             await using var app = GraphRagWebApp.Build(options, configuration, services => services.AddGraphRagServices(configuration));
             await app.StartAsync(cancellationToken);
             foreach (var url in app.Urls)
-                AnsiConsole.MarkupLine($"Serving on [bold]{Markup.Escape(url)}[/]  (API: {Markup.Escape(url)}/openapi/v1.json)");
+                AnsiConsole.MarkupLine($"Serving on [bold]{Markup.Escape(url)}[/]  (API: {Markup.Escape(url)}/openapi/v1.json, MCP: {Markup.Escape(url)}/api/mcp)");
             AnsiConsole.MarkupLine(string.IsNullOrEmpty(options.ApiKey)
                 ? "[grey]No API key: loopback only. Press Ctrl+C to stop.[/]"
                 : "[grey]API requests need the X-Api-Key header. Press Ctrl+C to stop.[/]");
