@@ -11,7 +11,7 @@ namespace GraphRag.Agents.Tests.SemanticKernel;
 /// The notes plugin through a real <see cref="Kernel"/> (kernel.InvokeAsync) over corpus/ ingested by the real
 /// pipeline. Expected values: the titles and texts of the stored articles, read back from the same database,
 /// and facts of the corpus itself (the NDCG article introduces NDCG as "the rank-aware metric"; "The Statistical
-/// Significance Scam" says "157 times greater" with no absolute numbers).
+/// Significance Scam" says "157 times greater", dividing a share of all deaths by an individual risk).
 /// </summary>
 public sealed class NotesPluginTests(IngestedNotes notes)
 {
@@ -132,7 +132,7 @@ public sealed class NotesPluginTests(IngestedNotes notes)
     }
 
     [Fact]
-    public async Task Checking_every_article_finds_the_157_times_claim_flagged_relative_only()
+    public async Task Checking_every_article_finds_the_157_times_claim_flagged_as_an_incommensurable_ratio()
     {
         var report = await Invoke<ClaimsCheck>(NotesTools.CheckClaims, new());
 
@@ -141,7 +141,8 @@ public sealed class NotesPluginTests(IngestedNotes notes)
         Assert.All(report.Claims, c => Assert.NotEmpty(c.Flags));
         var times = Assert.Single(report.Claims, c => c.Text.Contains("157 times greater"));
         Assert.Equal((ClaimKind.TimesMore, ScamTitle), (times.Kind, times.Title));
-        Assert.Contains(ClaimFlag.RelativeOnly, times.Flags);
+        // 11% of all deaths divided by a 0.07% individual risk: the checker traces both figures to their denominators.
+        Assert.Contains(ClaimFlag.IncommensurableRatio, times.Flags);
         Assert.Equal(times.Text, notes.Store.GetArticle(times.ArticleId)!.Text[times.StartOffset..times.EndOffset]);
     }
 
