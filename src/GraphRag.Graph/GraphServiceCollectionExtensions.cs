@@ -1,5 +1,6 @@
 using GraphRag.Graph.Communities;
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Ingest;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
@@ -26,7 +27,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddSingleton(EmbeddedGraphStore.Migrations);
 
-        services.AddSingleton(new ArticleGraphExtractor());
+        services.AddSingleton(sp => new ArticleGraphExtractor(EnglishLexicon.Load(sp.GetRequiredService<IOptions<GraphOptions>>().Value.ResolveAssets())));
         services.AddSingleton<IArticleIndexer, GraphIndexer>();
         services.AddSingleton<IBatchFinalizer, GraphFinalizer>();
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Model;
 using GraphRag.Text;
 
@@ -10,18 +11,29 @@ namespace GraphRag.Graph.Extract;
 /// key, acronym/expansion and the graph's existing aliases → typed and co-occurrence relations with
 /// their sentences. Works offline; deterministic.
 /// </summary>
-public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
+public sealed partial class ArticleGraphExtractor
 {
     private const int MaxMentionsForCoOccurrence = 10;
     private const int MaxEvidenceLength = 600;
-    private readonly TermFinder _terms = termFinder ?? new TermFinder();
+    private readonly WordClasses _words;
+    private readonly NameFinder _names;
+    private readonly TermFinder _terms;
+
+    public ArticleGraphExtractor(EnglishLexicon lexicon, TermFinder.Thresholds? thresholds = null)
+    {
+        _words = new WordClasses(lexicon);
+        _names = new NameFinder(_words);
+        _terms = new TermFinder(_words, thresholds);
+    }
 
     public ArticleGraph Extract(ArticleInput article, IKnownEntities known)
     {
         var text = article.Text;
         var bylines = ChromeFilter.BylineKeys(text, article.Author);
-        var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length))).ToList();
-        var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s)).ToList();
+        var nonProse = new NonProse(text);
+        var quoted = QuotedExamples(text);
+        var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length)) && !nonProse.Excludes(new TextSpan(s.Start, s.Start + 1))).ToList();
+        var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s).Where(w => !nonProse.Excludes(w.Span)).ToList()).ToList();
         var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
 
@@ -35,11 +47,11 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 candidates.Add((new Candidate(definition.ExpansionSpan, definition.Expansion, CandidateKind.Expansion), i));
                 acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
             }
-            var isHeading = text[sentences[i].Start] == '#';
-            candidates.AddRange(NameFinder.Find(text, tokens[i], isHeading, lowercaseWords,
+            var isHeading = IsHeading(text, sentences[i].Start);
+            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
         }
-        foreach (var term in _terms.Find(tokens, key => known.Find(key) is not null))
+        foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var mentions = SelectMentions(candidates, bylines, text.Length);
@@ -48,12 +60,12 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
     }
 
     /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
-    private static List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines, int textLength)
+    private List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines, int textLength)
     {
         var taken = new bool[textLength];
         var chosen = new List<(Candidate Candidate, int Sentence)>();
         foreach (var c in candidates
-                     .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate.Surface))
+                     .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate))
                      .OrderByDescending(c => c.Candidate.Span.Length).ThenBy(c => c.Candidate.Kind).ThenBy(c => c.Candidate.Span.Start))
         {
             var span = c.Candidate.Span;
@@ -65,7 +77,16 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
 
-    private static bool IsNoise(string surface) => Noise().IsMatch(surface);
+    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate);
+
+    /// <summary>
+    /// One everyday English word ("Heart", "Data", "Network", "Zero"), however it is capitalised: a
+    /// name only when written as an acronym or code, or as part of a longer name.
+    /// </summary>
+    private bool IsEverydayWord(Candidate candidate) =>
+        candidate.Kind is CandidateKind.ProperName or CandidateKind.Term
+        && !candidate.Surface.Contains(' ') && !candidate.Surface.Contains('-')
+        && _words.IsEverydayWord(NameFinder.Bare(candidate.Surface));
 
     private sealed class Group
     {
@@ -95,6 +116,7 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         }
 
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var byEntityKey = new Dictionary<string, Group>(StringComparer.Ordinal);
         var mentionsByKey = mentions.ToLookup(m => m.Candidate.Key, StringComparer.Ordinal);
         var expansions = acronymPairs.Select(p => p.Expansion).ToHashSet(StringComparer.Ordinal);
         foreach (var members in parent.Keys.GroupBy(Find))
@@ -105,8 +127,13 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 continue;
             var existing = keys.Select(known.Find).FirstOrDefault(k => k is not null);
             var expansion = groupMentions.FirstOrDefault(m => expansions.Contains(m.Candidate.Key)).Candidate;
-            var name = existing?.Name ?? expansion?.Surface ?? MostCommonSurface(groupMentions.Select(m => m.Candidate.Surface));
-            var group = new Group { Key = existing?.Key ?? EntityKeys.Normalize(name), Name = name, Type = existing?.Type };
+            var named = expansion ?? groupMentions.GroupBy(m => m.Candidate.Surface, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(char.IsUpper)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .First().First().Candidate;
+            var key = existing?.Key ?? named.Key;
+            // Two spellings that normalise to one key (or resolve to one known entity) are one entity.
+            if (!byEntityKey.TryGetValue(key, out var group))
+                byEntityKey[key] = group = new Group { Key = key, Name = existing?.Name ?? named.Surface, Type = existing?.Type };
             foreach (var m in groupMentions)
             {
                 group.Surfaces.Add(m.Candidate.Surface);
@@ -146,11 +173,6 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         }
         return null;
     }
-
-    private static string MostCommonSurface(IEnumerable<string> surfaces) =>
-        surfaces.GroupBy(s => s, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(char.IsUpper)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .First().Key;
 
     private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups)
     {
@@ -244,6 +266,26 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
             .OrderByDescending(c => Math.Min(c.End, span.End) - Math.Max(c.Start, span.Start)).Select(c => c.Id).Take(1).ToList();
         return best;
     }
+
+    /// <summary>A heading line ("## Nodes", "# 1. Requests (Yes, Really!)"): title case there says nothing about names.</summary>
+    private static bool IsHeading(string text, int offset)
+    {
+        var lineStart = offset > 0 ? text.LastIndexOf('\n', offset - 1) + 1 : 0;
+        return text[lineStart] == '#';
+    }
+
+    /// <summary>Characters inside a quotation of five words or more: an example sentence, whose names are the example's, not the notes'.</summary>
+    private static bool[] QuotedExamples(string text)
+    {
+        var inside = new bool[text.Length + 1];
+        foreach (Match m in Quotation().Matches(text))
+            if (Words.Find(text, new TextSpan(m.Index, m.Index + m.Length)).Count >= 5)
+                Array.Fill(inside, true, m.Index, m.Length);
+        return inside;
+    }
+
+    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
+    private static partial Regex Quotation();
 
     private static int SentenceIndex(List<TextSpan> sentences, int offset)
     {

@@ -1,0 +1,69 @@
+using GraphRag.Graph.Extract;
+using GraphRag.Graph.Model;
+using GraphRag.Graph.Store;
+using GraphRag.Ingest.Reading;
+using GraphRag.Tests;
+
+namespace GraphRag.Graph.Tests.Support;
+
+/// <summary>
+/// The notes in corpus/ read as ingestion reads them and extracted article by article in file
+/// order, each article seeing the entities the ones before it named (as <see cref="Ingest.GraphIndexer"/>
+/// does within a batch). Built once: the gold evaluation and the community tests share it.
+/// </summary>
+public sealed class GoldCorpus
+{
+    private static readonly Lazy<GoldCorpus> Shared = new(() => new GoldCorpus(English.Extractor()));
+
+    public static GoldCorpus Instance => Shared.Value;
+
+    public GoldCorpus(ArticleGraphExtractor extractor)
+    {
+        var reader = new ArticleReader();
+        var known = new BatchKnownEntities(NoKnownEntities.Instance);
+        var articles = new List<(string Title, string Text, ArticleGraph Graph)>();
+        foreach (var file in Directory.GetFiles(TestPaths.Repo("corpus")).Order(StringComparer.Ordinal))
+        {
+            foreach (var article in reader.Read(file).Articles)
+            {
+                var graph = extractor.Extract(new ArticleInput(articles.Count, article.Text, article.Author, [new ChunkSpan(articles.Count, 0, article.Text.Length)]), known);
+                known.Add(graph);
+                articles.Add((article.Title, article.Text, graph));
+            }
+        }
+        Articles = articles;
+        Known = known;
+        Extractor = extractor;
+    }
+
+    /// <summary>Each article's title, cleaned text and graph (chunk id = the article's index, one chunk per article).</summary>
+    public IReadOnlyList<(string Title, string Text, ArticleGraph Graph)> Articles { get; }
+
+    public IKnownEntities Known { get; }
+
+    public ArticleGraphExtractor Extractor { get; }
+
+    /// <summary>
+    /// What the graph holds for a gold passage: the entities mentioned inside it and the relations
+    /// with a supporting sentence inside it, from its article's extraction; a passage that is not a
+    /// contiguous part of its article (the three older gold passages were stitched from several
+    /// parts) is extracted on its own, with what the corpus knows.
+    /// </summary>
+    public (IReadOnlyList<GraphEntity> Entities, IReadOnlyList<GraphRelation> Relations) For(string articleTitle, string passage)
+    {
+        var article = Articles.Single(a => a.Title == articleTitle);
+        var start = article.Text.IndexOf(passage, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            var alone = Extractor.Extract(new ArticleInput(0, passage, null, [new ChunkSpan(0, 0, passage.Length)]), Known);
+            return (alone.Entities, alone.Relations);
+        }
+        var end = start + passage.Length;
+        var inside = article.Graph.Mentions.Where(m => m.StartOffset >= start && m.EndOffset <= end).Select(m => m.EntityKey).ToHashSet(StringComparer.Ordinal);
+        var relations = article.Graph.Relations
+            .Select(r => r with { Evidence = r.Evidence.Where(e => e.StartOffset >= start && e.EndOffset <= end).ToList() })
+            .Where(r => r.Evidence.Count > 0)
+            .ToList();
+        return (article.Graph.Entities.Where(e => inside.Contains(e.Key)).ToList(), relations);
+    }
+}
