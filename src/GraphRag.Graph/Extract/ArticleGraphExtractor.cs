@@ -93,6 +93,7 @@ public sealed partial class ArticleGraphExtractor
         public required string Key;
         public required string Name;
         public string? Type;
+        public bool Known;
         public readonly List<string> Surfaces = [];
         public readonly List<CandidateKind> Kinds = [];
         public readonly List<int> Sentences = [];
@@ -133,7 +134,7 @@ public sealed partial class ArticleGraphExtractor
             var key = existing?.Key ?? named.Key;
             // Two spellings that normalise to one key (or resolve to one known entity) are one entity.
             if (!byEntityKey.TryGetValue(key, out var group))
-                byEntityKey[key] = group = new Group { Key = key, Name = existing?.Name ?? named.Surface, Type = existing?.Type };
+                byEntityKey[key] = group = new Group { Key = key, Name = existing?.Name ?? named.Surface, Type = existing?.Type, Known = existing is not null };
             foreach (var m in groupMentions)
             {
                 group.Surfaces.Add(m.Candidate.Surface);
@@ -208,17 +209,21 @@ public sealed partial class ArticleGraphExtractor
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 if (RelationPatterns.Match(between) is not { } typed)
                     continue;
-                // "Google, Microsoft, and LinkedIn use X": the relation holds for every member of the list.
-                for (var k = i; k >= 0; k--)
+                // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
+                // the relation holds for every member of a list on either side.
+                foreach (var left in Coordinated(text, inSentence, i, -1))
                 {
-                    var member = inSentence[k].Group.Key;
-                    if (member == b.Group.Key)
-                        break;
-                    var (source, target) = typed.Reversed ? (b.Group.Key, member) : (member, b.Group.Key);
-                    Add(source, target, typed.Type);
-                    typedPairs.Add(Ordered(source, target));
-                    if (k == 0 || !Coordination().IsMatch(text[inSentence[k - 1].Candidate.Span.End..inSentence[k].Candidate.Span.Start]))
-                        break;
+                    foreach (var right in Coordinated(text, inSentence, i + 1, +1))
+                    {
+                        if (left == right || RelationPatterns.IsContrasted(text[span.Start..inSentence[left].Candidate.Span.Start]))
+                            continue;
+                        var (first, second) = (inSentence[left].Group.Key, inSentence[right].Group.Key);
+                        if (first == second)
+                            continue;
+                        var (source, target) = typed.Reversed ? (second, first) : (first, second);
+                        Add(source, target, typed.Type);
+                        typedPairs.Add(Ordered(source, target));
+                    }
                 }
             }
             var distinct = inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -241,9 +246,11 @@ public sealed partial class ArticleGraphExtractor
             }
         }
 
+        var related = relations.Keys.Where(r => r.Item3 != RelationTypes.CoOccurs).SelectMany(r => new[] { r.Item1, r.Item2 }).ToHashSet(StringComparer.Ordinal);
         var entities = groups.Values.Distinct()
             .Select(g => new GraphEntity(g.Key, g.Name, g.Type!,
-                g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList()))
+                g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList(),
+                Tentative: IsTentative(g, related)))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         return new ArticleGraph(
@@ -252,6 +259,27 @@ public sealed partial class ArticleGraphExtractor
             entities,
             entityMentions,
             relations.Select(r => new GraphRelation(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value)).ToList());
+    }
+
+    /// <summary>
+    /// A lower-case term named once, new to the graph and in no typed relation, whose head names no
+    /// technical kind: another article must confirm it.
+    /// </summary>
+    private static bool IsTentative(Group group, HashSet<string> related) =>
+        !group.Known && group.Kinds is [CandidateKind.Term] && !related.Contains(group.Key)
+        && EntityTypeClassifier.FromName(group.Name) is null or EntityTypes.Organization or EntityTypes.Product;
+
+    /// <summary>The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".</summary>
+    private static IEnumerable<int> Coordinated(string text, List<(Candidate Candidate, Group Group)> inSentence, int from, int step)
+    {
+        yield return from;
+        for (var k = from; k + step >= 0 && k + step < inSentence.Count; k += step)
+        {
+            var (a, b) = step < 0 ? (inSentence[k + step], inSentence[k]) : (inSentence[k], inSentence[k + step]);
+            if (!Coordination().IsMatch(text[a.Candidate.Span.End..b.Candidate.Span.Start]))
+                yield break;
+            yield return k + step;
+        }
     }
 
     private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
@@ -298,7 +326,8 @@ public sealed partial class ArticleGraphExtractor
         return lo;
     }
 
-    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")]
+    // ", ", "and", "or", ", and many more": what joins the members of a list.
+    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*\s*$")]
     private static partial Regex Coordination();
 
     // URL parts, numbers with units ("100MB", "175B-parameter", "10x"), roman numerals, dates.

@@ -11,7 +11,7 @@ namespace GraphRag.Graph.Extract;
 /// to be names. Adverbs, interjections, demonyms used as adjectives ("Indian names"), month names,
 /// identifiers and one-word names inside a quoted example sentence are never names.
 /// </summary>
-public sealed class NameFinder(WordClasses words)
+public sealed partial class NameFinder(WordClasses words)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
@@ -108,7 +108,7 @@ public sealed class NameFinder(WordClasses words)
         if (inLongQuote && !isNameElsewhere(word))
             return false;
         // "Heart disease" in a table header of an article that writes "heart disease": a common noun.
-        if (lowercaseWords.Contains(word.ToLowerInvariant()) && words.Knows(word.ToLowerInvariant()) && !words.IsKnownProperNoun(word))
+        if (lowercaseWords.Contains(word.ToLowerInvariant()) && words.Knows(word.ToLowerInvariant()))
             return false;
         // "Indian names", "English text": an adjective reading before a lower-case noun.
         if (index + 1 < tokens.Count && !tokens[index + 1].IsCapitalised && Adjacent(text, tokens[index], tokens[index + 1])
@@ -129,8 +129,17 @@ public sealed class NameFinder(WordClasses words)
         token.All(c => char.IsUpper(c) || !char.IsLetter(c)) && token.All(char.IsLetter) && words.PerMillion(token) >= 2 && !isNameElsewhere(token);
 
     /// <summary>"Graphs" is the plural of a noun; "Jones" and "Simmons" are not plurals of anything.</summary>
-    private bool IsPluralNoun(string word) =>
-        !word.EndsWith('s') || words.Lexicon.IsEmpty || words.Lexicon.Tags(word.ToLowerInvariant()).Contains("NNS") || word.Skip(1).Any(char.IsUpper);
+    private bool IsPluralNoun(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (!lower.EndsWith('s') || words.Lexicon.IsEmpty || word.Skip(1).Any(char.IsUpper) || words.Lexicon.Tags(lower).Contains("NNS"))
+            return true;
+        return words.Lexicon.Tags(lower).Count == 0
+               && (words.Lexicon.Tags(lower[..^1]).Contains("NN") || PluralEnding().IsMatch(lower));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:ings|ions|ments|ities|ers|ors|ures|ics|ces|ses|tes|ves|ies)$")]
+    private static partial System.Text.RegularExpressions.Regex PluralEnding();
 
     /// <summary>"Einstein’s" → "Einstein".</summary>
     public static string Bare(string word) =>

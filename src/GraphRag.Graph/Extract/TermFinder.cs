@@ -41,8 +41,14 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         "page", "pages", "link", "links", "website", "websites", "email", "analysis", "analyses", "study", "studies", "paper", "papers",
         "calculation", "calculations", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
         // People by role and plain qualities: what a text is written by or for, not about.
+        "graph", "chart", "charts", "plot", "plots", "figure", "figures", "diagram", "diagrams", "screenshot", "screenshots",
         "researcher", "researchers", "scientist", "scientists", "engineer", "engineers", "student", "students", "beginner", "beginners",
         "expert", "experts", "practitioner", "practitioners", "colleague", "colleagues", "people", "simplicity", "clarity", "mechanism", "mechanisms",
+    };
+
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
     };
 
     public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, Func<string, bool> isKnown)
@@ -102,6 +108,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     {
         var word = surface.ToLowerInvariant();
         if (Generic.Contains(word) || Generic.Contains(EntityKeys.Normalize(word)) || lowercaseOccurrences < 2)
+            return false;
+        if (words.Lexicon.Tags(word) is [ "VBG", .. ])
             return false;
         return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word);
     }
@@ -177,6 +185,10 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     {
         var word = tokens[i].Text;
         if (words.PrefersFiniteVerb(word) && !words.IsModifier(word))
+            return true;
+        // "the retrieval model funnels down …": a plural-looking word right after a singular noun, before a particle or an article.
+        if (word.EndsWith('s') && !word.EndsWith("ss") && i > 0 && !tokens[i - 1].Text.EndsWith('s')
+            && i + 1 < tokens.Count && Particles.Contains(tokens[i + 1].Text))
             return true;
         if (!words.CanBeFiniteVerb(word))
             return false;

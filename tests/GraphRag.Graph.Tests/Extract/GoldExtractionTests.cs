@@ -17,6 +17,12 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
             var (entities, relations) = corpus.For(document.Article, document.Text);
             var result = GoldEvaluation.Evaluate(document, entities, relations);
             output.WriteLine($"{document.Id}: entities {result.Entities}; relations {result.Relations}");
+            if (split == GoldFile.Dev && Environment.GetEnvironmentVariable("GOLD_TRACE") is not null)
+            {
+                var all = corpus.Trace(document.Article, document.Text);
+                output.WriteLine("    trace: " + string.Join(" | ", all.Entities.Select(e => $"{e.Name}{(e.Tentative ? "?" : "")}")));
+                output.WriteLine("    typed: " + string.Join(" | ", all.Relations.Where(r => r.Type != "co_occurs").Select(r => $"{r.SourceKey} -{r.Type}-> {r.TargetKey}")));
+            }
             total += result;
         }
         output.WriteLine($"ALL {split}: entities {total.Entities}; relations {total.Relations}; types {total.TypeAccuracy:F3}");

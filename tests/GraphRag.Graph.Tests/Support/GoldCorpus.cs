@@ -32,6 +32,7 @@ public sealed class GoldCorpus
             }
         }
         Articles = articles;
+        Entities = EntitySalience.Entities(articles.Select(a => a.Graph));
         Known = known;
         Extractor = extractor;
     }
@@ -40,6 +41,9 @@ public sealed class GoldCorpus
     public IReadOnlyList<(string Title, string Text, ArticleGraph Graph)> Articles { get; }
 
     public IKnownEntities Known { get; }
+
+    /// <summary>The keys that are entities across the notes (<see cref="EntitySalience"/>).</summary>
+    public HashSet<string> Entities { get; }
 
     public ArticleGraphExtractor Extractor { get; }
 
@@ -50,6 +54,13 @@ public sealed class GoldCorpus
     /// parts) is extracted on its own, with what the corpus knows.
     /// </summary>
     public (IReadOnlyList<GraphEntity> Entities, IReadOnlyList<GraphRelation> Relations) For(string articleTitle, string passage)
+    {
+        var (entities, relations) = Trace(articleTitle, passage);
+        return Salient(entities, relations);
+    }
+
+    /// <summary>Every candidate of the passage, tentative ones included (for tracing extraction while developing it).</summary>
+    public (IReadOnlyList<GraphEntity> Entities, IReadOnlyList<GraphRelation> Relations) Trace(string articleTitle, string passage)
     {
         var article = Articles.Single(a => a.Title == articleTitle);
         var start = article.Text.IndexOf(passage, StringComparison.Ordinal);
@@ -65,5 +76,13 @@ public sealed class GoldCorpus
             .Where(r => r.Evidence.Count > 0)
             .ToList();
         return (article.Graph.Entities.Where(e => inside.Contains(e.Key)).ToList(), relations);
+    }
+
+    /// <summary>Entities as the graph shows them (a tentative candidate only when the notes confirm it), and the relations between them.</summary>
+    private (IReadOnlyList<GraphEntity>, IReadOnlyList<GraphRelation>) Salient(IReadOnlyList<GraphEntity> entities, IReadOnlyList<GraphRelation> relations)
+    {
+        var shown = entities.Where(e => !e.Tentative || Entities.Contains(e.Key)).ToList();
+        var keys = shown.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        return (shown, relations.Where(r => keys.Contains(r.SourceKey) && keys.Contains(r.TargetKey)).ToList());
     }
 }
