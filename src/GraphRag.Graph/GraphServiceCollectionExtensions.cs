@@ -52,6 +52,7 @@ public static class GraphServiceCollectionExtensions
 
         services.AddSingleton<GraphSnapshotCache>();
         services.AddSingleton<IGraphRankerFactory, GraphRankerFactory>();
+        services.AddSingleton<CommunityBuilder>();
         services.AddSingleton<CommunityFinder>();
         services.AddSingleton<GraphRag.Answer.IThemeSource, CommunityThemes>();
         return services;

@@ -13,7 +13,8 @@ namespace GraphRag.Graph.Extract;
 /// </summary>
 public sealed partial class ArticleGraphExtractor
 {
-    private const int MaxMentionsForCoOccurrence = 10;
+    private const int MaxMentionsForCoOccurrence = 8;
+    private const int MaxCoOccurrenceGap = 60;
     private const int MaxEvidenceLength = 600;
     private readonly WordClasses _words;
     private readonly NameFinder _names;
@@ -55,7 +56,7 @@ public sealed partial class ArticleGraphExtractor
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var mentions = SelectMentions(candidates, bylines, text.Length);
-        var entities = Resolve(mentions, acronymPairs, known, text, sentences);
+        var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
         return Assemble(article, sentences, mentions, entities);
     }
 
@@ -99,7 +100,7 @@ public sealed partial class ArticleGraphExtractor
         public readonly List<int> Sentences = [];
     }
 
-    private static Dictionary<string, Group> Resolve(
+    private static Dictionary<string, Group> Resolve(WordClasses words, 
         List<(Candidate Candidate, int Sentence)> mentions, List<(string Acronym, string Expansion)> acronymPairs,
         IKnownEntities known, string text, List<TextSpan> sentences)
     {
@@ -150,7 +151,7 @@ public sealed partial class ArticleGraphExtractor
                 continue;
             var contexts = group.Sentences.Distinct().Select(s => text.Substring(sentences[s].Start, sentences[s].Length)).ToList();
             var kind = group.Kinds.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-            group.Type = EntityTypeClassifier.Classify(group.Name, kind, Category(group, contexts), contexts);
+            group.Type = EntityTypeClassifier.Classify(group.Name, kind, Category(group, contexts), contexts, words);
         }
         return groups;
     }
@@ -207,7 +208,8 @@ public sealed partial class ArticleGraphExtractor
                 if (a.Group.Key == b.Group.Key)
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
-                if (RelationPatterns.Match(between) is not { } typed)
+                var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
+                if ((RelationPatterns.Match(between, after) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.
@@ -226,16 +228,19 @@ public sealed partial class ArticleGraphExtractor
                     }
                 }
             }
-            var distinct = inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > MaxMentionsForCoOccurrence)
-                continue;
-            for (var i = 0; i < distinct.Count; i++)
-                for (var j = i + 1; j < distinct.Count; j++)
+            // Co-occurrence: neighbouring mentions only, close together, in sentences that do not list everything.
+            if (inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).Count() <= MaxMentionsForCoOccurrence)
+            {
+                for (var i = 0; i + 1 < inSentence.Count; i++)
                 {
-                    var pair = Ordered(distinct[i], distinct[j]);
+                    var (a, b) = (inSentence[i], inSentence[i + 1]);
+                    if (a.Group.Key == b.Group.Key || b.Candidate.Span.Start - a.Candidate.Span.End > MaxCoOccurrenceGap)
+                        continue;
+                    var pair = Ordered(a.Group.Key, b.Group.Key);
                     if (!typedPairs.Contains(pair))
                         Add(pair.Item1, pair.Item2, RelationTypes.CoOccurs);
                 }
+            }
 
             void Add(string source, string target, string type)
             {
@@ -268,6 +273,22 @@ public sealed partial class ArticleGraphExtractor
     private static bool IsTentative(Group group, HashSet<string> related) =>
         !group.Known && group.Kinds is [CandidateKind.Term] && !related.Contains(group.Key)
         && EntityTypeClassifier.FromName(group.Name) is null or EntityTypes.Organization or EntityTypes.Product;
+
+    /// <summary>"Linear Algebra by Friedberg", "Einstein’s theory of relativity": a person and what they made.</summary>
+    private static (string Type, bool Reversed)? Authorship(string between, Group first, Group second)
+    {
+        if (second.Type == EntityTypes.Person && first.Type is EntityTypes.Work or EntityTypes.Concept or EntityTypes.Method && ByAuthor().IsMatch(between))
+            return (RelationTypes.Introduced, true);
+        if (first.Type == EntityTypes.Person && second.Type == EntityTypes.Work && Possessive().IsMatch(between))
+            return (RelationTypes.Introduced, false);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*,?\s*by\s+$")]
+    private static partial Regex ByAuthor();
+
+    [GeneratedRegex(@"^['’]s\s+$")]
+    private static partial Regex Possessive();
 
     /// <summary>The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".</summary>
     private static IEnumerable<int> Coordinated(string text, List<(Candidate Candidate, Group Group)> inSentence, int from, int step)

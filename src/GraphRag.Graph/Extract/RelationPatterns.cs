@@ -17,7 +17,8 @@ public static partial class RelationPatterns
     private const int MaxGap = 60;
 
     /// <returns>The type and whether the relation points from the second mention to the first; null when the gap states nothing typed.</returns>
-    public static (string Type, bool Reversed)? Match(string between)
+    /// <param name="after">The words after the second mention: "X, the Y" is an apposition only when Y is defined on ("the metric for evaluating …").</param>
+    public static (string Type, bool Reversed)? Match(string between, string after = "")
     {
         if (between.Length > MaxGap || Negated().IsMatch(between) || Hedged().IsMatch(between))
             return null;
@@ -26,8 +27,16 @@ public static partial class RelationPatterns
         foreach (var (pattern, type, reversed) in Patterns)
             if (pattern.IsMatch(between) || (verbPart.Length < between.Length && pattern.IsMatch(verbPart)))
                 return (type, reversed);
+        if (DefiniteApposition().IsMatch(between) && DefinedOn().IsMatch(after))
+            return (RelationTypes.IsA, false);
         return null;
     }
+
+    [GeneratedRegex(@"^\s*,\s*the\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefiniteApposition();
+
+    [GeneratedRegex(@"^\s+(?:for|that|which|used|designed|built)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinedOn();
 
     [GeneratedRegex(@"^\s*,?\s*(?:and|or)\s+(?:many\s+|several\s+|some\s+|a few\s+)?(?:more|other)\s+(?:[\w-]+\s+){0,3}?(?=(?:is|are|was|were|have|has|use|uses|used|now|also|all)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ListTail();
@@ -38,7 +47,6 @@ public static partial class RelationPatterns
     private static readonly (Regex Pattern, string Type, bool Reversed)[] Patterns =
     [
         (PassiveIntroduced(), RelationTypes.Introduced, true),
-        (MadeBy(), RelationTypes.Introduced, true),
         (PassiveUse(), RelationTypes.Uses, true),
         (PassiveMeasure(), RelationTypes.Measures, true),
         (PassiveOutperform(), RelationTypes.Outperforms, true),
@@ -73,9 +81,6 @@ public static partial class RelationPatterns
     [GeneratedRegex(@"^\s*(?:was|were|is|are|has been|have been)\s+(?:first\s+|originally\s+)?(?:introduced|proposed|invented|created|developed|coined|designed|published|described)\s+by\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveIntroduced();
 
-    [GeneratedRegex(@"^\s*(?:made|built|created|developed|written|proposed|introduced|invented|coined)\s+by\s+$", RegexOptions.IgnoreCase)]
-    private static partial Regex MadeBy();
-
     [GeneratedRegex(@"^\s*(?:is|are|was|were|being|been)?\s*(?:also\s+|often\s+|widely\s+|commonly\s+)?(?:used|utili[sz]ed|employed|leveraged|adopted)\s+(?:by|in|inside|within)\s+(?:the\s+|a\s+|an\s+|many\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveUse();
 
@@ -91,7 +96,8 @@ public static partial class RelationPatterns
     [GeneratedRegex(@"^\)?\s*(?:is|are|was|were)\s+(?:also\s+|just\s+|simply\s+|essentially\s+|basically\s+)?(?:a|an|one of the)\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
     private static partial Regex IsA();
 
-    [GeneratedRegex(@"^\s*,\s*(?:a|an|the)\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
+    // "X, a Y" (not "X, the Y": lists and clauses start that way: "the dendrites, the cell body").
+    [GeneratedRegex(@"^\s*,\s*(?:a|an)\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
     private static partial Regex Apposition();
 
     [GeneratedRegex(@"^\s*\(?\s*,?\s*(?:also\s+)?(?:called|known as|named|referred to as|dubbed)\s+$", RegexOptions.IgnoreCase)]

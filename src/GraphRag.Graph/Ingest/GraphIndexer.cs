@@ -14,7 +14,8 @@ namespace GraphRag.Graph.Ingest;
 /// </summary>
 public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror) : IArticleIndexer
 {
-    public string Name => "graph";
+    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again.</summary>
+    public string Name => "graph-2";
 
     /// <summary>
     /// Extracts the articles in file order; each sees the entities the graph holds and those the

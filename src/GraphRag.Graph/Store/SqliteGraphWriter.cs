@@ -16,14 +16,15 @@ public static class SqliteGraphWriter
     public static void Replace(ArticleGraph graph, WriteTransaction write)
     {
         var previous = RemoveContribution(graph.ArticleId, write);
+        var tentative = graph.Entities.Where(e => e.Tentative).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var entityIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var entity in graph.Entities)
         {
             var id = write.ExecuteScalar<long>("""
-                INSERT INTO entities (key, name, type) VALUES ($key, $name, $type)
+                INSERT INTO entities (key, name, type, salient) VALUES ($key, $name, $type, $salient)
                 ON CONFLICT (key) DO UPDATE SET key = excluded.key
                 RETURNING id
-                """, new { key = entity.Key, name = entity.Name, type = entity.Type });
+                """, new { key = entity.Key, name = entity.Name, type = entity.Type, salient = entity.Tentative ? 0 : 1 });
             entityIds[entity.Key] = id;
             write.Execute("""
                 INSERT INTO entity_aliases (alias_key, entity_id, alias) VALUES ($aliasKey, $id, $alias)
@@ -32,14 +33,14 @@ public static class SqliteGraphWriter
                 entity.Aliases.Select(a => new { aliasKey = EntityKeys.Normalize(a), id, alias = a }).Where(a => a.aliasKey.Length > 0));
         }
         write.Execute("""
-            INSERT INTO mentions (entity_id, chunk_id, start_offset, end_offset, sentence_start, sentence_end)
-            VALUES ($entityId, $chunkId, $start, $end, $sentenceStart, $sentenceEnd)
+            INSERT INTO mentions (entity_id, chunk_id, start_offset, end_offset, sentence_start, sentence_end, tentative, source)
+            VALUES ($entityId, $chunkId, $start, $end, $sentenceStart, $sentenceEnd, $tentative, $source)
             ON CONFLICT DO NOTHING
             """,
             graph.Mentions.Select(m => new
             {
                 entityId = IdOf(entityIds, m.EntityKey), chunkId = m.ChunkId, start = m.StartOffset, end = m.EndOffset,
-                sentenceStart = m.SentenceStart, sentenceEnd = m.SentenceEnd,
+                sentenceStart = m.SentenceStart, sentenceEnd = m.SentenceEnd, tentative = tentative.Contains(m.EntityKey) ? 1 : 0, source = m.Source,
             }));
         foreach (var relation in graph.Relations)
         {
@@ -49,11 +50,11 @@ public static class SqliteGraphWriter
                 RETURNING id
                 """, new { source = IdOf(entityIds, relation.SourceKey), target = IdOf(entityIds, relation.TargetKey), type = relation.Type });
             write.Execute("""
-                INSERT INTO relation_evidence (relation_id, chunk_id, sentence_start, sentence_end, sentence)
-                VALUES ($relationId, $chunkId, $start, $end, $text)
+                INSERT INTO relation_evidence (relation_id, chunk_id, sentence_start, sentence_end, sentence, source)
+                VALUES ($relationId, $chunkId, $start, $end, $text, $source)
                 ON CONFLICT DO NOTHING
                 """,
-                relation.Evidence.Select(e => new { relationId, chunkId = e.ChunkId, start = e.StartOffset, end = e.EndOffset, text = e.Text }));
+                relation.Evidence.Select(e => new { relationId, chunkId = e.ChunkId, start = e.StartOffset, end = e.EndOffset, text = e.Text, source = e.Source }));
         }
         PruneUnsupported(previous, write);
     }
@@ -99,6 +100,24 @@ public static class SqliteGraphWriter
     /// Deletes entities without mentions and relations without evidence anywhere: what remains when
     /// articles were deleted by cascade without <see cref="Replace"/> being called for them.
     /// </summary>
+    /// <summary>
+    /// Recomputes which candidates are entities (<see cref="Extract.EntitySalience"/>) from every
+    /// article's mentions; returns the ids whose verdict changed.
+    /// </summary>
+    public static IReadOnlyList<long> UpdateSalience(WriteTransaction write)
+    {
+        var changed = write.Query<long>("""
+            WITH verdict AS (
+                SELECT m.entity_id AS id,
+                       (max(m.tentative = 0) = 1 OR count(DISTINCT c.article_id) >= $confirming) AS salient
+                FROM mentions m JOIN chunks c ON c.id = m.chunk_id
+                GROUP BY m.entity_id)
+            SELECT e.id FROM entities e JOIN verdict v ON v.id = e.id WHERE e.salient <> v.salient
+            """, new { confirming = Extract.EntitySalience.ConfirmingArticles }).ToList();
+        write.Execute("UPDATE entities SET salient = 1 - salient WHERE id = $id", changed.Select(id => new { id }));
+        return changed;
+    }
+
     public static int PruneAll(WriteTransaction write) =>
         write.Execute("""
             DELETE FROM relations WHERE NOT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = relations.id);
