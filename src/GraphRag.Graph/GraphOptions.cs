@@ -17,6 +17,8 @@ public sealed class GraphOptions
 
     public GraphRetrievalOptions Retrieval { get; set; } = new();
 
+    public LlmExtractionOptions Llm { get; set; } = new();
+
     /// <summary>The folder scripts/fetch-assets.sh fills; extraction reads its English lexicons (brill/, subtlex/) from it.</summary>
     public string Assets { get; set; } = ".assets";
 
@@ -33,6 +35,16 @@ public sealed class GraphOptions
     }
 
     public bool UsesNeo4j => string.Equals(Store, Neo4jStore, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>GraphRag:Graph:Llm: extraction by the configured generator (GraphRag:Generator:Model or Endpoint) besides the offline extractor.</summary>
+public sealed class LlmExtractionOptions
+{
+    /// <summary>Off by default: the offline extractor stands alone; on, every new chunk costs one model call (cached per chunk and model).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The name recorded as provenance and cache key; empty: the model id the client reports, else "generator".</summary>
+    public string Model { get; set; } = "";
 }
 
 public sealed class Neo4jOptions

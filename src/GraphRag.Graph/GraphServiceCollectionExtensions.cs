@@ -1,6 +1,7 @@
 using GraphRag.Graph.Communities;
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Extract.Lexicons;
+using GraphRag.Graph.Extract.Llm;
 using GraphRag.Graph.Ingest;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
@@ -28,7 +29,10 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(EmbeddedGraphStore.Migrations);
 
         services.AddSingleton(sp => new ArticleGraphExtractor(EnglishLexicon.Load(sp.GetRequiredService<IOptions<GraphOptions>>().Value.ResolveAssets())));
-        services.AddSingleton<IArticleIndexer, GraphIndexer>();
+        services.AddSingleton<LlmExtractionCache>();
+        services.AddSingleton<IArticleIndexer>(sp => new GraphIndexer(
+            sp.GetRequiredService<ArticleGraphExtractor>(), sp.GetRequiredService<GraphRagDatabase>(), sp.GetRequiredService<IGraphMirror>(),
+            LlmExtractor(sp)));
         services.AddSingleton<IBatchFinalizer, GraphFinalizer>();
 
         services.AddSingleton<EmbeddedGraphStore>();
@@ -56,5 +60,17 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<CommunityFinder>();
         services.AddSingleton<GraphRag.Answer.IThemeSource, CommunityThemes>();
         return services;
+    }
+
+    /// <summary>The language-model extractor when GraphRag:Graph:Llm:Enabled and a generator (IChatClient) is configured; otherwise none.</summary>
+    private static LlmGraphExtractor? LlmExtractor(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value.Llm;
+        if (!options.Enabled || sp.GetService<Microsoft.Extensions.AI.IChatClient>() is not { } chat)
+            return null;
+        var model = options.Model.Length > 0 ? options.Model
+            : chat.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata)) is Microsoft.Extensions.AI.ChatClientMetadata { DefaultModelId: { Length: > 0 } id } ? id : "generator";
+        return new LlmGraphExtractor(chat, sp.GetRequiredService<LlmExtractionCache>(), model,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<LlmGraphExtractor>>());
     }
 }

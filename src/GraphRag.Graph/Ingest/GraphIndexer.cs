@@ -1,4 +1,5 @@
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Llm;
 using GraphRag.Graph.Model;
 using GraphRag.Graph.Store;
 using GraphRag.Ingest;
@@ -9,19 +10,19 @@ namespace GraphRag.Graph.Ingest;
 /// <summary>
 /// Extracts each ingested article's entities and relations before the write transaction (resolving
 /// names against the entities the graph already holds), then writes them to the SQLite graph tables
-/// inside it; a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
+/// inside it (with what a language model adds, when one is configured for extraction); a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
 /// transaction for the batch finalizer to send.
 /// </summary>
-public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror) : IArticleIndexer
+public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror, LlmGraphExtractor? llm = null) : IArticleIndexer
 {
-    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again.</summary>
-    public string Name => "graph-2";
+    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again; so does switching a language model on or off.</summary>
+    public string Name => llm is null ? "graph-2" : $"graph-2+{llm.Source}";
 
     /// <summary>
     /// Extracts the articles in file order; each sees the entities the graph holds and those the
     /// articles before it named, as it would had they been written already.
     /// </summary>
-    public Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         var known = new BatchKnownEntities(new SqliteKnownEntities(connection));
@@ -33,10 +34,12 @@ public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDataba
             var input = new ArticleInput(0, article.Article.Text, article.Article.Author,
                 article.Chunks.Select((c, ordinal) => new ChunkSpan(ordinal, c.Start, c.End)).ToList());
             var graph = extractor.Extract(input, known);
+            if (llm is not null)
+                graph = await llm.ExtendAsync(input, graph, cancellationToken);
             known.Add(graph);
             indexes.Add(new Extracted(graph, mirror));
         }
-        return Task.FromResult<IReadOnlyList<IArticleIndex>>(indexes);
+        return indexes;
     }
 
     public void Remove(long articleId, WriteTransaction write)
