@@ -56,14 +56,17 @@ public sealed class EmbeddedGraphStore(GraphRagDatabase database) : IGraphStore
         var chunks = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(DISTINCT chunk_id) FROM mentions WHERE entity_id = $id", new { id = e.Id }, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<(long RelationId, string Key, string Name, string Type, string Relation, long Outgoing, long Weight)>(new CommandDefinition("""
-            SELECT r.id, o.key, o.name, o.type, r.type, 1,
+            SELECT * FROM (
+            SELECT r.id, o.key AS key, o.name, o.type, r.type AS relation, 1,
                    (SELECT count(*) FROM relation_evidence WHERE relation_id = r.id) AS weight
             FROM relations r JOIN entities o ON o.id = r.target_id WHERE r.source_id = $id AND o.salient = 1
             UNION ALL
             SELECT r.id, o.key, o.name, o.type, r.type, 0,
                    (SELECT count(*) FROM relation_evidence WHERE relation_id = r.id) AS weight
             FROM relations r JOIN entities o ON o.id = r.source_id WHERE r.target_id = $id AND o.salient = 1
-            ORDER BY r.type = $coOccurs, weight DESC, 2, 5
+            )
+            -- Stated relations first, then co-occurrence; heaviest first within each.
+            ORDER BY relation = $coOccurs, weight DESC, key, relation
             LIMIT $limit
             """, new { id = e.Id, limit = maxNeighbours, coOccurs = RelationTypes.CoOccurs }, cancellationToken: cancellationToken));
         var neighbours = new List<EntityNeighbour>();
