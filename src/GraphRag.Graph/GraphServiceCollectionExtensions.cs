@@ -32,7 +32,9 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<LlmExtractionCache>();
         services.AddSingleton<IArticleIndexer>(sp => new GraphIndexer(
             sp.GetRequiredService<ArticleGraphExtractor>(), sp.GetRequiredService<GraphRagDatabase>(), sp.GetRequiredService<IGraphMirror>(),
-            LlmExtractor(sp)));
+            LlmExtractor(sp),
+            sp.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>() is { } encoder
+                ? new EncoderEntityRefiner(encoder) : null));
         services.AddSingleton<IBatchFinalizer, GraphFinalizer>();
 
         services.AddSingleton<EmbeddedGraphStore>();

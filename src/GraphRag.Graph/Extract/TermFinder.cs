@@ -18,9 +18,10 @@ namespace GraphRag.Graph.Extract;
 public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
 {
     /// <param name="MinimumCValue">C-value a repeated multi-word candidate needs.</param>
-    /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific.</param>
+    /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific enough to head a term.</param>
+    /// <param name="RareWordPerMillion">A single word must be rarer still to be a term on its own.</param>
     /// <param name="MaximumWords">Longest term, in words.</param>
-    public sealed record Thresholds(double MinimumCValue = 2.0, double RarePerMillion = 2.0, int MaximumWords = 4);
+    public sealed record Thresholds(double MinimumCValue = 2.0, double RarePerMillion = 2.0, double RareWordPerMillion = 2.0, int MaximumWords = 4);
 
     private readonly Thresholds _limits = thresholds ?? new Thresholds();
 
@@ -111,17 +112,19 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             return false;
         if (words.Lexicon.Tags(word) is [ "VBG", .. ])
             return false;
-        return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word);
+        return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word, _limits.RareWordPerMillion);
     }
 
     /// <summary>Rare in everyday English, singular and plural counted together ("neuron" and "neurons").</summary>
-    private bool IsRare(string word)
+    private bool IsRare(string word) => IsRare(word, _limits.RarePerMillion);
+
+    private bool IsRare(string word, double threshold)
     {
         if (words.Lexicon.IsEmpty || Generic.Contains(word) || word.Length <= 3)
             return false;
         var singular = EntityKeys.Normalize(word);
         var perMillion = words.PerMillion(singular) + (singular == word ? words.PerMillion(word + "s") : words.PerMillion(word));
-        return perMillion < _limits.RarePerMillion;
+        return perMillion < threshold;
     }
 
     /// <param name="containing">Frequencies of the longer candidates that contain the term; null when none.</param>

@@ -13,10 +13,12 @@ namespace GraphRag.Graph.Ingest;
 /// inside it (with what a language model adds, when one is configured for extraction); a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
 /// transaction for the batch finalizer to send.
 /// </summary>
-public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror, LlmGraphExtractor? llm = null) : IArticleIndexer
+public sealed class GraphIndexer(
+    ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror, LlmGraphExtractor? llm = null, EncoderEntityRefiner? refiner = null)
+    : IArticleIndexer
 {
-    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again; so does switching a language model on or off.</summary>
-    public string Name => llm is null ? "graph-2" : $"graph-2+{llm.Source}";
+    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again; so does switching the encoder or a language model on or off.</summary>
+    public string Name => "graph-2" + (refiner is null ? "" : "+encoder") + (llm is null ? "" : "+" + llm.Source);
 
     /// <summary>
     /// Extracts the articles in file order; each sees the entities the graph holds and those the
@@ -36,6 +38,8 @@ public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDataba
             var graph = extractor.Extract(input, known);
             if (llm is not null)
                 graph = await llm.ExtendAsync(input, graph, cancellationToken);
+            if (refiner is not null)
+                graph = await refiner.RefineAsync(graph, known, cancellationToken);
             known.Add(graph);
             indexes.Add(new Extracted(graph, mirror));
         }

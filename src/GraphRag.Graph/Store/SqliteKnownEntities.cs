@@ -21,4 +21,10 @@ public sealed class SqliteKnownEntities(SqliteConnection connection) : IKnownEnt
         _cache[aliasKey] = known;
         return known;
     }
+
+    public IEnumerable<KnownEntity> Similar(string head, string initials) =>
+        connection.Query<KnownEntity>("""
+            SELECT key AS Key, name AS Name, type AS Type FROM entities
+            WHERE salient = 1 AND (key = $head OR key LIKE '% ' || $head OR key = $initials)
+            """, new { head, initials });
 }

@@ -5,12 +5,14 @@ namespace GraphRag.Graph.Tests.Extract;
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(GoldFile.Dev)]
-    [InlineData(GoldFile.Test)]
-    public void Report(string split)
+    [InlineData(GoldFile.Dev, false)]
+    [InlineData(GoldFile.Test, false)]
+    [InlineData(GoldFile.Dev, true)]
+    [InlineData(GoldFile.Test, true)]
+    public void Report(string split, bool encoder)
     {
         var gold = GoldFile.Load();
-        var corpus = GoldCorpus.Instance;
+        var corpus = encoder ? GoldCorpus.WithEncoder : GoldCorpus.Instance;
         var total = GoldResult.Zero;
         foreach (var document in gold.Split(split))
         {
@@ -25,7 +27,7 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
             }
             total += result;
         }
-        output.WriteLine($"ALL {split}: entities {total.Entities}; relations {total.Relations}; types {total.TypeAccuracy:F3}");
+        output.WriteLine($"ALL {split}{(encoder ? " +encoder" : "")}: entities {total.Entities}; relations {total.Relations}; types {total.TypeAccuracy:F3}");
         foreach (var line in total.Wrong) output.WriteLine("  wrong " + line);
         foreach (var line in total.Missed) output.WriteLine("  missed " + line);
     }

@@ -13,11 +13,16 @@ namespace GraphRag.Graph.Tests.Support;
 /// </summary>
 public sealed class GoldCorpus
 {
-    private static readonly Lazy<GoldCorpus> Shared = new(() => new GoldCorpus(English.Extractor()));
+    private static readonly Lazy<GoldCorpus> Offline = new(() => new GoldCorpus(English.Extractor(), null));
+    private static readonly Lazy<GoldCorpus> Encoded = new(() => new GoldCorpus(English.Extractor(), new EncoderEntityRefiner(Encoder.UseLite)));
 
-    public static GoldCorpus Instance => Shared.Value;
+    /// <summary>The offline extractor alone.</summary>
+    public static GoldCorpus Instance => Offline.Value;
 
-    public GoldCorpus(ArticleGraphExtractor extractor)
+    /// <summary>With the sentence encoder typing and resolving entities (USE lite, the encoder registered today).</summary>
+    public static GoldCorpus WithEncoder => Encoded.Value;
+
+    public GoldCorpus(ArticleGraphExtractor extractor, EncoderEntityRefiner? refiner)
     {
         var reader = new ArticleReader();
         var known = new BatchKnownEntities(NoKnownEntities.Instance);
@@ -27,6 +32,8 @@ public sealed class GoldCorpus
             foreach (var article in reader.Read(file).Articles)
             {
                 var graph = extractor.Extract(new ArticleInput(articles.Count, article.Text, article.Author, [new ChunkSpan(articles.Count, 0, article.Text.Length)]), known);
+                if (refiner is not null)
+                    graph = refiner.RefineAsync(graph, known, CancellationToken.None).GetAwaiter().GetResult();
                 known.Add(graph);
                 articles.Add((article.Title, article.Text, graph));
             }
@@ -35,6 +42,7 @@ public sealed class GoldCorpus
         Entities = EntitySalience.Entities(articles.Select(a => a.Graph));
         Known = known;
         Extractor = extractor;
+        Refiner = refiner;
     }
 
     /// <summary>Each article's title, cleaned text and graph (chunk id = the article's index, one chunk per article).</summary>
@@ -46,6 +54,8 @@ public sealed class GoldCorpus
     public HashSet<string> Entities { get; }
 
     public ArticleGraphExtractor Extractor { get; }
+
+    public EncoderEntityRefiner? Refiner { get; }
 
     /// <summary>
     /// What the graph holds for a gold passage: the entities mentioned inside it and the relations
@@ -67,6 +77,8 @@ public sealed class GoldCorpus
         if (start < 0)
         {
             var alone = Extractor.Extract(new ArticleInput(0, passage, null, [new ChunkSpan(0, 0, passage.Length)]), Known);
+            if (Refiner is not null)
+                alone = Refiner.RefineAsync(alone, Known, CancellationToken.None).GetAwaiter().GetResult();
             return (alone.Entities, alone.Relations);
         }
         var end = start + passage.Length;
