@@ -2,33 +2,61 @@ using GraphRag.Graph.Tests.Support;
 
 namespace GraphRag.Graph.Tests.Extract;
 
+/// <summary>
+/// Extraction against hand annotations of 20 corpus passages (Gold/gold.json: 8 dev, 12 test,
+/// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
+/// what the graph holds for it after the whole corpus is extracted (its article's entities and
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03
+/// (bench/RESULTS.md, "graph") minus 0.05: a change that loses more fails here.
+/// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData(GoldFile.Dev, false)]
-    [InlineData(GoldFile.Test, false)]
-    [InlineData(GoldFile.Dev, true)]
-    [InlineData(GoldFile.Test, true)]
-    public void Report(string split, bool encoder)
+    private const double Margin = 0.05;
+
+    // Test split, offline extractor: entities P 0.779 (53/68), R 0.667 (52/78); types 0.660.
+    private const double EntityPrecision = 0.779, EntityRecall = 0.667;
+
+    // Dev and test together: typed relations P 0.941 (16/17), R 0.762 (16/21).
+    private const double RelationPrecision = 0.941;
+
+    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.830 (44/53).
+    private const double TypeAccuracyWithEncoder = 0.830;
+
+    private GoldResult Score(string split, GoldCorpus corpus)
     {
-        var gold = GoldFile.Load();
-        var corpus = encoder ? GoldCorpus.WithEncoder : GoldCorpus.Instance;
         var total = GoldResult.Zero;
-        foreach (var document in gold.Split(split))
+        foreach (var document in GoldFile.Load().Split(split))
         {
             var (entities, relations) = corpus.For(document.Article, document.Text);
             var result = GoldEvaluation.Evaluate(document, entities, relations);
             output.WriteLine($"{document.Id}: entities {result.Entities}; relations {result.Relations}");
-            if (split == GoldFile.Dev && Environment.GetEnvironmentVariable("GOLD_TRACE") is not null)
-            {
-                var all = corpus.Trace(document.Article, document.Text);
-                output.WriteLine("    trace: " + string.Join(" | ", all.Entities.Select(e => $"{e.Name}{(e.Tentative ? "?" : "")}")));
-                output.WriteLine("    typed: " + string.Join(" | ", all.Relations.Where(r => r.Type != "co_occurs").Select(r => $"{r.SourceKey} -{r.Type}-> {r.TargetKey}")));
-            }
             total += result;
         }
-        output.WriteLine($"ALL {split}{(encoder ? " +encoder" : "")}: entities {total.Entities}; relations {total.Relations}; types {total.TypeAccuracy:F3}");
-        foreach (var line in total.Wrong) output.WriteLine("  wrong " + line);
-        foreach (var line in total.Missed) output.WriteLine("  missed " + line);
+        output.WriteLine($"{split}: entities {total.Entities}; typed relations {total.Relations}; types {total.TypeAccuracy:F3} ({total.TypesRight}/{total.TypesJudged})");
+        return total;
+    }
+
+    [Fact]
+    public void Entities_on_the_test_split_keep_their_measured_precision_and_recall()
+    {
+        var test = Score(GoldFile.Test, GoldCorpus.Instance);
+        Assert.True(test.Entities.Precision >= EntityPrecision - Margin, $"entity precision {test.Entities}");
+        Assert.True(test.Entities.Recall >= EntityRecall - Margin, $"entity recall {test.Entities}");
+    }
+
+    [Fact]
+    public void Typed_relations_keep_their_measured_precision()
+    {
+        var all = Score(GoldFile.Dev, GoldCorpus.Instance) + Score(GoldFile.Test, GoldCorpus.Instance);
+        Assert.True(all.Relations.Precision >= RelationPrecision - Margin, $"typed relation precision {all.Relations}");
+    }
+
+    [Fact]
+    public void The_encoder_types_entities_nothing_else_typed()
+    {
+        var test = Score(GoldFile.Test, GoldCorpus.WithEncoder);
+        Assert.True(test.TypeAccuracy >= TypeAccuracyWithEncoder - Margin, $"type accuracy {test.TypeAccuracy:F3}");
+        // Typing and resolution leave which entities are found as they were.
+        Assert.Equal(Score(GoldFile.Test, GoldCorpus.Instance).Entities, test.Entities);
     }
 }
