@@ -110,7 +110,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         var word = surface.ToLowerInvariant();
         if (Generic.Contains(word) || Generic.Contains(EntityKeys.Normalize(word)) || lowercaseOccurrences < 2)
             return false;
-        if (words.Lexicon.Tags(word) is [ "VBG", .. ])
+        // A word that can also be a verb ("decrease", "coding") is a term only inside a longer one.
+        if (words.Lexicon.Tags(word) is [ "VBG", .. ] || words.Lexicon.Tags(word).Any(t => t is "VB" or "VBP" or "VBG"))
             return false;
         return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word, _limits.RareWordPerMillion);
     }
