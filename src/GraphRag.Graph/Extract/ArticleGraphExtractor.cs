@@ -255,7 +255,7 @@ public sealed partial class ArticleGraphExtractor
         var entities = groups.Values.Distinct()
             .Select(g => new GraphEntity(g.Key, g.Name, g.Type!,
                 g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList(),
-                Tentative: IsTentative(g, related)))
+                Tentative: IsTentative(g, related), Everyday: g.Kinds.All(k => k == CandidateKind.EverydayWord) && !g.Known))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         return new ArticleGraph(
@@ -271,7 +271,7 @@ public sealed partial class ArticleGraphExtractor
     /// technical kind: another article must confirm it.
     /// </summary>
     private static bool IsTentative(Group group, HashSet<string> related) =>
-        !group.Known && group.Kinds is [CandidateKind.Term] && !related.Contains(group.Key)
+        !group.Known && (group.Kinds is [CandidateKind.Term] || group.Kinds.All(k => k == CandidateKind.EverydayWord)) && !related.Contains(group.Key)
         && EntityTypeClassifier.FromName(group.Name) is null or EntityTypes.Organization or EntityTypes.Product;
 
     /// <summary>"Linear Algebra by Friedberg", "Einstein’s theory of relativity": a person and what they made.</summary>

@@ -3,7 +3,7 @@ using GraphRag.Text;
 namespace GraphRag.Graph.Extract;
 
 /// <summary>How a candidate was found, most specific first: at equal spans the earlier kind wins.</summary>
-public enum CandidateKind { Acronym, Expansion, Title, CodeLike, ProperName, Term, Category }
+public enum CandidateKind { Acronym, Expansion, Title, CodeLike, ProperName, Term, EverydayWord, Category }
 
 /// <summary>A span that may name an entity, with how it was found.</summary>
 /// <param name="Key">The normalised name; by default the surface normalised with its last word made singular.</param>

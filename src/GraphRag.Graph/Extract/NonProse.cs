@@ -83,7 +83,9 @@ public sealed partial class NonProse
     [GeneratedRegex(@"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|org|net|io|in|ai|ly)/\S*", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"^(?:import|from\s+[\w.]+\s+import|def|class|return|for\s+\w+(?:,\s*\w+)*\s+in|while|elif|else:|try:|except|with\s+.+:\s*$|print\(|#include|var|let|const|function|public|private|SELECT|INSERT|CREATE|UPDATE|DELETE)\b", RegexOptions.IgnoreCase)]
+    // Statements, not prose that happens to start with "While", "For", "Let’s" or "Return": Python
+    // imports and definitions, control lines ending in a colon, and declarations with an assignment.
+    [GeneratedRegex(@"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|return\b.*[()\[\]=]|(?:for|while|if|elif|with)\b[^.!?]*:\s*$|(?:else|try|finally|except)\b[^.!?]*:\s*$|print\(|#include\b|(?:var|let|const)\s+\w+\s*=|(?:public|private|static)\s+\w+.*[({;]\s*$|(?:SELECT|INSERT|CREATE|UPDATE|DELETE)\s+.*(?:FROM|INTO|TABLE|SET|INDEX)\b)")]
     private static partial Regex CodeStart();
 
     // "Z1", "w1", "A12", "n-1", "u3x3", "x2": one letter and digits.

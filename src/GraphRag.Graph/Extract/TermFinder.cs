@@ -90,6 +90,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
                 : IsSingleWordTerm(list[0].Surface, lowercaseCount.GetValueOrDefault(key)));
             if (isTerm)
                 kept.AddRange(list.Select(o => new Candidate(o.Span, o.Surface, CandidateKind.Term)));
+            else if (!key.Contains(' ') && IsEverydayNoun(list[0].Surface, lowercaseCount.GetValueOrDefault(key)))
+                kept.AddRange(list.Select(o => new Candidate(o.Span, o.Surface, CandidateKind.EverydayWord)));
         }
         return kept;
     }
@@ -103,6 +105,18 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
         return isWholePhrase && parts.Length <= 3 && !(words.IsAdjectiveOnly(parts[0]) && words.IsEverydayWord(parts[0]))
                && (HasTypedHead(key) || IsRare(parts[^1]));
+    }
+
+    /// <summary>
+    /// "attention", "loss": an everyday noun the article repeats, only ever a noun, not generic. It is a
+    /// candidate the notes decide on: an entity when it heads several of their terms (<see cref="EntitySalience"/>).
+    /// </summary>
+    private bool IsEverydayNoun(string surface, int lowercaseOccurrences)
+    {
+        var word = surface.ToLowerInvariant();
+        var tags = words.Lexicon.Tags(word);
+        return lowercaseOccurrences >= 2 && !Generic.Contains(word) && !Generic.Contains(EntityKeys.Normalize(word)) && word.Length > 3
+               && words.IsEverydayWord(word) && tags.Count > 0 && tags.All(t => t is "NN" or "NNS");
     }
 
     private bool IsSingleWordTerm(string surface, int lowercaseOccurrences)

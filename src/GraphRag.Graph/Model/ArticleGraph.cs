@@ -35,7 +35,11 @@ public sealed record ArticleGraph(
 /// The article alone does not make it an entity (one weak mention): it becomes one when another
 /// article names it too (<see cref="Extract.EntitySalience"/>).
 /// </param>
-public sealed record GraphEntity(string Key, string Name, string Type, IReadOnlyList<string> Aliases, bool Tentative = false);
+/// <param name="Everyday">
+/// An everyday English noun ("attention", "loss"): an entity only when it heads several entities of
+/// the notes ("self-attention", "multi-head attention", "attention weights").
+/// </param>
+public sealed record GraphEntity(string Key, string Name, string Type, IReadOnlyList<string> Aliases, bool Tentative = false, bool Everyday = false);
 
 /// <summary>One occurrence of an entity. Offsets index into the article's text.</summary>
 /// <param name="Source">Which extractor found it: <see cref="ExtractionSources.Rules"/> or "llm:MODEL".</param>

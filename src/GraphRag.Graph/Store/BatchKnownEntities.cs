@@ -20,7 +20,8 @@ public sealed class BatchKnownEntities(IKnownEntities stored) : IKnownEntities
 
     public void Add(ArticleGraph graph)
     {
-        foreach (var entity in graph.Entities)
+        // A tentative candidate is not known: a later article must name it on its own to confirm it.
+        foreach (var entity in graph.Entities.Where(e => !e.Tentative && !e.Everyday))
         {
             var known = stored.Find(entity.Key) is { } existing && existing.Key == entity.Key
                 ? existing

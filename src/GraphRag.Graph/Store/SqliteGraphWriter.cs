@@ -16,7 +16,8 @@ public static class SqliteGraphWriter
     public static void Replace(ArticleGraph graph, WriteTransaction write)
     {
         var previous = RemoveContribution(graph.ArticleId, write);
-        var tentative = graph.Entities.Where(e => e.Tentative).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        // mentions.tentative: 0 firm, 1 tentative, 2 an everyday noun (EntitySalience decides both across the notes).
+        var standing = graph.Entities.ToDictionary(e => e.Key, e => e.Everyday ? 2 : e.Tentative ? 1 : 0, StringComparer.Ordinal);
         var entityIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var entity in graph.Entities)
         {
@@ -24,7 +25,7 @@ public static class SqliteGraphWriter
                 INSERT INTO entities (key, name, type, salient) VALUES ($key, $name, $type, $salient)
                 ON CONFLICT (key) DO UPDATE SET key = excluded.key
                 RETURNING id
-                """, new { key = entity.Key, name = entity.Name, type = entity.Type, salient = entity.Tentative ? 0 : 1 });
+                """, new { key = entity.Key, name = entity.Name, type = entity.Type, salient = entity.Tentative || entity.Everyday ? 0 : 1 });
             entityIds[entity.Key] = id;
             write.Execute("""
                 INSERT INTO entity_aliases (alias_key, entity_id, alias) VALUES ($aliasKey, $id, $alias)
@@ -40,7 +41,7 @@ public static class SqliteGraphWriter
             graph.Mentions.Select(m => new
             {
                 entityId = IdOf(entityIds, m.EntityKey), chunkId = m.ChunkId, start = m.StartOffset, end = m.EndOffset,
-                sentenceStart = m.SentenceStart, sentenceEnd = m.SentenceEnd, tentative = tentative.Contains(m.EntityKey) ? 1 : 0, source = m.Source,
+                sentenceStart = m.SentenceStart, sentenceEnd = m.SentenceEnd, tentative = standing.GetValueOrDefault(m.EntityKey), source = m.Source,
             }));
         foreach (var relation in graph.Relations)
         {
@@ -107,13 +108,21 @@ public static class SqliteGraphWriter
     public static IReadOnlyList<long> UpdateSalience(WriteTransaction write)
     {
         var changed = write.Query<long>("""
-            WITH verdict AS (
-                SELECT m.entity_id AS id,
-                       (max(m.tentative = 0) = 1 OR count(DISTINCT c.article_id) >= $confirming) AS salient
+            WITH standing AS (
+                SELECT m.entity_id AS id, min(m.tentative) AS weakest, count(DISTINCT c.article_id) AS articles
                 FROM mentions m JOIN chunks c ON c.id = m.chunk_id
-                GROUP BY m.entity_id)
+                GROUP BY m.entity_id),
+            named AS (
+                SELECT e.id, e.key, s.weakest,
+                       (s.weakest = 0 OR (s.weakest = 1 AND s.articles >= $confirming)) AS salient
+                FROM entities e JOIN standing s ON s.id = e.id),
+            verdict AS (
+                SELECT n.id, CASE WHEN n.weakest = 2
+                    THEN (SELECT count(*) FROM named o WHERE o.salient AND o.key LIKE '% ' || n.key) >= $headed
+                    ELSE n.salient END AS salient
+                FROM named n)
             SELECT e.id FROM entities e JOIN verdict v ON v.id = e.id WHERE e.salient <> v.salient
-            """, new { confirming = Extract.EntitySalience.ConfirmingArticles }).ToList();
+            """, new { confirming = Extract.EntitySalience.ConfirmingArticles, headed = Extract.EntitySalience.HeadedEntities }).ToList();
         write.Execute("UPDATE entities SET salient = 1 - salient WHERE id = $id", changed.Select(id => new { id }));
         return changed;
     }

@@ -19,8 +19,8 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
     // Dev and test together: typed relations P 0.941 (16/17), R 0.762 (16/21).
     private const double RelationPrecision = 0.941;
 
-    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.827 (43/52).
-    private const double TypeAccuracyWithEncoder = 0.827;
+    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
+    private const double TypeAccuracyWithEncoder = 0.808;
 
     private GoldResult Score(string split, GoldCorpus corpus)
     {
