@@ -66,7 +66,8 @@ public static class EntityTypeClassifier
             var bare = part.TrimEnd('.');
             if (bare.Length == 1 && char.IsUpper(bare[0]))
                 continue;
-            if (bare.Length < 2 || !char.IsUpper(bare[0]) || !bare.Skip(1).All(char.IsLower) || words.IsEverydayWord(bare)
+            // First names are frequent in speech ("Karen"): only a common word's lower-case form disqualifies.
+            if (bare.Length < 2 || !char.IsUpper(bare[0]) || !bare.Skip(1).All(char.IsLower)
                 || (words.Knows(bare.ToLowerInvariant()) && !words.IsKnownProperNoun(bare)))
                 return false;
         }

@@ -91,6 +91,9 @@ public sealed partial class NameFinder(WordClasses words)
     private bool IsOrdinaryAt(int index, string word, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
     {
         var bare = Bare(word);
+        // "MS MARCO", "IT": capitals spell an acronym, even of a function word's letters.
+        if (bare.Length >= 2 && bare.All(char.IsUpper))
+            return false;
         if (Lexicon.Stopwords.Contains(bare) || IsContraction(word) || bare.Length < 2 || words.IsAdverb(bare) || words.IsFunctionWord(bare) || Calendar.Contains(bare))
             return true;
         if (index > 0)
