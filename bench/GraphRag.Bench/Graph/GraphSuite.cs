@@ -5,6 +5,7 @@ using GraphRag.Evaluation.Runs;
 using GraphRag.Evaluation.Trec;
 using GraphRag.Graph;
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Ingest;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
@@ -29,6 +30,9 @@ namespace GraphRag.Bench.Graph;
 /// </summary>
 public sealed class GraphSuite : IBenchSuite
 {
+    /// <summary>The English lexicons extraction reads (scripts/fetch-assets.sh puts them under .assets/).</summary>
+    private static EnglishLexicon Lexicon => EnglishLexicon.Load(new GraphOptions().ResolveAssets());
+
     private static readonly string[] Queries =
     [
         "statistical significance p-value", "NDCG discounted cumulative gain", "how do SQL indexes work",
@@ -58,7 +62,7 @@ public sealed class GraphSuite : IBenchSuite
         var reader = new ArticleReader();
         var articles = SyntheticCorpus.Notes.SelectMany(f => reader.Read(f).Articles).ToList();
         var characters = articles.Sum(a => (long)a.Text.Length);
-        var extractor = new ArticleGraphExtractor();
+        var extractor = new ArticleGraphExtractor(Lexicon);
         var inputs = articles.Select((a, i) => new ArticleInput(i, a.Text, a.Author, [new GraphRag.Graph.Extract.ChunkSpan(i, 0, a.Text.Length)])).ToList();
         var entities = 0;
         var seconds = Measure.BestSeconds(3, () => entities = inputs.Sum(i => extractor.Extract(i, NoKnownEntities.Instance).Entities.Count));
@@ -89,7 +93,7 @@ public sealed class GraphSuite : IBenchSuite
             var database = new GraphRagDatabase(Path.Combine(work, $"x{n}.db"), EmbeddedGraphStore.Migrations);
             var clock = Stopwatch.StartNew();
             await new IngestionPipeline(database, new ArticleReader(), new ChunkingOptions(),
-                    [new GraphIndexer(new ArticleGraphExtractor(), database, new NoGraphMirror())])
+                    [new GraphIndexer(new ArticleGraphExtractor(Lexicon), database, new NoGraphMirror())])
                 .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
             AnsiConsole.MarkupLine($"[grey]{label}: ingested with graph extraction in {clock.Elapsed.TotalSeconds:F1} s[/]");
             using (var write = database.BeginWrite())

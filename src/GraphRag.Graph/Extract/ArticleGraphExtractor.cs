@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Model;
 using GraphRag.Text;
 
@@ -10,18 +11,30 @@ namespace GraphRag.Graph.Extract;
 /// key, acronym/expansion and the graph's existing aliases → typed and co-occurrence relations with
 /// their sentences. Works offline; deterministic.
 /// </summary>
-public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
+public sealed partial class ArticleGraphExtractor
 {
-    private const int MaxMentionsForCoOccurrence = 10;
+    private const int MaxMentionsForCoOccurrence = 8;
+    private const int MaxCoOccurrenceGap = 60;
     private const int MaxEvidenceLength = 600;
-    private readonly TermFinder _terms = termFinder ?? new TermFinder();
+    private readonly WordClasses _words;
+    private readonly NameFinder _names;
+    private readonly TermFinder _terms;
+
+    public ArticleGraphExtractor(EnglishLexicon lexicon, TermFinder.Thresholds? thresholds = null)
+    {
+        _words = new WordClasses(lexicon);
+        _names = new NameFinder(_words);
+        _terms = new TermFinder(_words, thresholds);
+    }
 
     public ArticleGraph Extract(ArticleInput article, IKnownEntities known)
     {
         var text = article.Text;
         var bylines = ChromeFilter.BylineKeys(text, article.Author);
-        var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length))).ToList();
-        var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s)).ToList();
+        var nonProse = new NonProse(text);
+        var quoted = QuotedExamples(text);
+        var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length)) && !nonProse.Excludes(new TextSpan(s.Start, s.Start + 1))).ToList();
+        var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s).Where(w => !nonProse.Excludes(w.Span)).ToList()).ToList();
         var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
 
@@ -35,25 +48,25 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 candidates.Add((new Candidate(definition.ExpansionSpan, definition.Expansion, CandidateKind.Expansion), i));
                 acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
             }
-            var isHeading = text[sentences[i].Start] == '#';
-            candidates.AddRange(NameFinder.Find(text, tokens[i], isHeading, lowercaseWords,
+            var isHeading = IsHeading(text, sentences[i].Start);
+            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
         }
-        foreach (var term in _terms.Find(tokens, key => known.Find(key) is not null))
+        foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var mentions = SelectMentions(candidates, bylines, text.Length);
-        var entities = Resolve(mentions, acronymPairs, known, text, sentences);
+        var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
         return Assemble(article, sentences, mentions, entities);
     }
 
     /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
-    private static List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines, int textLength)
+    private List<(Candidate Candidate, int Sentence)> SelectMentions(List<(Candidate Candidate, int Sentence)> candidates, HashSet<string> bylines, int textLength)
     {
         var taken = new bool[textLength];
         var chosen = new List<(Candidate Candidate, int Sentence)>();
         foreach (var c in candidates
-                     .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate.Surface))
+                     .Where(c => c.Candidate.Key.Length >= 2 && !bylines.Contains(c.Candidate.Key) && !IsNoise(c.Candidate))
                      .OrderByDescending(c => c.Candidate.Span.Length).ThenBy(c => c.Candidate.Kind).ThenBy(c => c.Candidate.Span.Start))
         {
             var span = c.Candidate.Span;
@@ -65,19 +78,29 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
 
-    private static bool IsNoise(string surface) => Noise().IsMatch(surface);
+    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate);
+
+    /// <summary>
+    /// One everyday English word ("Heart", "Data", "Network", "Zero"), however it is capitalised: a
+    /// name only when written as an acronym or code, or as part of a longer name.
+    /// </summary>
+    private bool IsEverydayWord(Candidate candidate) =>
+        candidate.Kind is CandidateKind.ProperName or CandidateKind.Term
+        && !candidate.Surface.Contains(' ') && !candidate.Surface.Contains('-')
+        && _words.IsEverydayWord(NameFinder.Bare(candidate.Surface));
 
     private sealed class Group
     {
         public required string Key;
         public required string Name;
         public string? Type;
+        public bool Known;
         public readonly List<string> Surfaces = [];
         public readonly List<CandidateKind> Kinds = [];
         public readonly List<int> Sentences = [];
     }
 
-    private static Dictionary<string, Group> Resolve(
+    private static Dictionary<string, Group> Resolve(WordClasses words, 
         List<(Candidate Candidate, int Sentence)> mentions, List<(string Acronym, string Expansion)> acronymPairs,
         IKnownEntities known, string text, List<TextSpan> sentences)
     {
@@ -95,6 +118,7 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         }
 
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var byEntityKey = new Dictionary<string, Group>(StringComparer.Ordinal);
         var mentionsByKey = mentions.ToLookup(m => m.Candidate.Key, StringComparer.Ordinal);
         var expansions = acronymPairs.Select(p => p.Expansion).ToHashSet(StringComparer.Ordinal);
         foreach (var members in parent.Keys.GroupBy(Find))
@@ -105,8 +129,13 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 continue;
             var existing = keys.Select(known.Find).FirstOrDefault(k => k is not null);
             var expansion = groupMentions.FirstOrDefault(m => expansions.Contains(m.Candidate.Key)).Candidate;
-            var name = existing?.Name ?? expansion?.Surface ?? MostCommonSurface(groupMentions.Select(m => m.Candidate.Surface));
-            var group = new Group { Key = existing?.Key ?? EntityKeys.Normalize(name), Name = name, Type = existing?.Type };
+            var named = expansion ?? groupMentions.GroupBy(m => m.Candidate.Surface, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(char.IsUpper)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .First().First().Candidate;
+            var key = existing?.Key ?? named.Key;
+            // Two spellings that normalise to one key (or resolve to one known entity) are one entity.
+            if (!byEntityKey.TryGetValue(key, out var group))
+                byEntityKey[key] = group = new Group { Key = key, Name = existing?.Name ?? named.Surface, Type = existing?.Type, Known = existing is not null };
             foreach (var m in groupMentions)
             {
                 group.Surfaces.Add(m.Candidate.Surface);
@@ -122,7 +151,7 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 continue;
             var contexts = group.Sentences.Distinct().Select(s => text.Substring(sentences[s].Start, sentences[s].Length)).ToList();
             var kind = group.Kinds.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-            group.Type = EntityTypeClassifier.Classify(group.Name, kind, Category(group, contexts), contexts);
+            group.Type = EntityTypeClassifier.Classify(group.Name, kind, Category(group, contexts), contexts, words);
         }
         return groups;
     }
@@ -146,11 +175,6 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         }
         return null;
     }
-
-    private static string MostCommonSurface(IEnumerable<string> surfaces) =>
-        surfaces.GroupBy(s => s, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(char.IsUpper)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .First().Key;
 
     private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups)
     {
@@ -184,31 +208,39 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
                 if (a.Group.Key == b.Group.Key)
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
-                if (RelationPatterns.Match(between) is not { } typed)
+                var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
+                if ((RelationPatterns.Match(between, after) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
                     continue;
-                // "Google, Microsoft, and LinkedIn use X": the relation holds for every member of the list.
-                for (var k = i; k >= 0; k--)
+                // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
+                // the relation holds for every member of a list on either side.
+                foreach (var left in Coordinated(text, inSentence, i, -1))
                 {
-                    var member = inSentence[k].Group.Key;
-                    if (member == b.Group.Key)
-                        break;
-                    var (source, target) = typed.Reversed ? (b.Group.Key, member) : (member, b.Group.Key);
-                    Add(source, target, typed.Type);
-                    typedPairs.Add(Ordered(source, target));
-                    if (k == 0 || !Coordination().IsMatch(text[inSentence[k - 1].Candidate.Span.End..inSentence[k].Candidate.Span.Start]))
-                        break;
+                    foreach (var right in Coordinated(text, inSentence, i + 1, +1))
+                    {
+                        if (left == right || RelationPatterns.IsContrasted(text[span.Start..inSentence[left].Candidate.Span.Start]))
+                            continue;
+                        var (first, second) = (inSentence[left].Group.Key, inSentence[right].Group.Key);
+                        if (first == second)
+                            continue;
+                        var (source, target) = typed.Reversed ? (second, first) : (first, second);
+                        Add(source, target, typed.Type);
+                        typedPairs.Add(Ordered(source, target));
+                    }
                 }
             }
-            var distinct = inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > MaxMentionsForCoOccurrence)
-                continue;
-            for (var i = 0; i < distinct.Count; i++)
-                for (var j = i + 1; j < distinct.Count; j++)
+            // Co-occurrence: neighbouring mentions only, close together, in sentences that do not list everything.
+            if (inSentence.Select(m => m.Group.Key).Distinct(StringComparer.Ordinal).Count() <= MaxMentionsForCoOccurrence)
+            {
+                for (var i = 0; i + 1 < inSentence.Count; i++)
                 {
-                    var pair = Ordered(distinct[i], distinct[j]);
+                    var (a, b) = (inSentence[i], inSentence[i + 1]);
+                    if (a.Group.Key == b.Group.Key || b.Candidate.Span.Start - a.Candidate.Span.End > MaxCoOccurrenceGap)
+                        continue;
+                    var pair = Ordered(a.Group.Key, b.Group.Key);
                     if (!typedPairs.Contains(pair))
                         Add(pair.Item1, pair.Item2, RelationTypes.CoOccurs);
                 }
+            }
 
             void Add(string source, string target, string type)
             {
@@ -219,9 +251,11 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
             }
         }
 
+        var related = relations.Keys.Where(r => r.Item3 != RelationTypes.CoOccurs).SelectMany(r => new[] { r.Item1, r.Item2 }).ToHashSet(StringComparer.Ordinal);
         var entities = groups.Values.Distinct()
             .Select(g => new GraphEntity(g.Key, g.Name, g.Type!,
-                g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList()))
+                g.Surfaces.Prepend(g.Name).DistinctBy(EntityKeys.Normalize, StringComparer.Ordinal).ToList(),
+                Tentative: IsTentative(g, related), Everyday: g.Kinds.All(k => k == CandidateKind.EverydayWord) && !g.Known))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         return new ArticleGraph(
@@ -230,6 +264,43 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
             entities,
             entityMentions,
             relations.Select(r => new GraphRelation(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value)).ToList());
+    }
+
+    /// <summary>
+    /// A lower-case term named once, new to the graph and in no typed relation, whose head names no
+    /// technical kind: another article must confirm it.
+    /// </summary>
+    private static bool IsTentative(Group group, HashSet<string> related) =>
+        !group.Known && (group.Kinds is [CandidateKind.Term] || group.Kinds.All(k => k == CandidateKind.EverydayWord)) && !related.Contains(group.Key)
+        && EntityTypeClassifier.FromName(group.Name) is null or EntityTypes.Organization or EntityTypes.Product;
+
+    /// <summary>"Linear Algebra by Friedberg", "Einstein’s theory of relativity": a person and what they made.</summary>
+    private static (string Type, bool Reversed)? Authorship(string between, Group first, Group second)
+    {
+        if (second.Type == EntityTypes.Person && first.Type is EntityTypes.Work or EntityTypes.Concept or EntityTypes.Method && ByAuthor().IsMatch(between))
+            return (RelationTypes.Introduced, true);
+        if (first.Type == EntityTypes.Person && second.Type == EntityTypes.Work && Possessive().IsMatch(between))
+            return (RelationTypes.Introduced, false);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*,?\s*by\s+$")]
+    private static partial Regex ByAuthor();
+
+    [GeneratedRegex(@"^['’]s\s+$")]
+    private static partial Regex Possessive();
+
+    /// <summary>The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".</summary>
+    private static IEnumerable<int> Coordinated(string text, List<(Candidate Candidate, Group Group)> inSentence, int from, int step)
+    {
+        yield return from;
+        for (var k = from; k + step >= 0 && k + step < inSentence.Count; k += step)
+        {
+            var (a, b) = step < 0 ? (inSentence[k + step], inSentence[k]) : (inSentence[k], inSentence[k + step]);
+            if (!Coordination().IsMatch(text[a.Candidate.Span.End..b.Candidate.Span.Start]))
+                yield break;
+            yield return k + step;
+        }
     }
 
     private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
@@ -245,6 +316,26 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         return best;
     }
 
+    /// <summary>A heading line ("## Nodes", "# 1. Requests (Yes, Really!)"): title case there says nothing about names.</summary>
+    private static bool IsHeading(string text, int offset)
+    {
+        var lineStart = offset > 0 ? text.LastIndexOf('\n', offset - 1) + 1 : 0;
+        return text[lineStart] == '#';
+    }
+
+    /// <summary>Characters inside a quotation of five words or more: an example sentence, whose names are the example's, not the notes'.</summary>
+    private static bool[] QuotedExamples(string text)
+    {
+        var inside = new bool[text.Length + 1];
+        foreach (Match m in Quotation().Matches(text))
+            if (Words.Find(text, new TextSpan(m.Index, m.Index + m.Length)).Count >= 5)
+                Array.Fill(inside, true, m.Index, m.Length);
+        return inside;
+    }
+
+    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
+    private static partial Regex Quotation();
+
     private static int SentenceIndex(List<TextSpan> sentences, int offset)
     {
         int lo = 0, hi = sentences.Count - 1;
@@ -256,7 +347,8 @@ public sealed partial class ArticleGraphExtractor(TermFinder? termFinder = null)
         return lo;
     }
 
-    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")]
+    // ", ", "and", "or", ", and many more": what joins the members of a list.
+    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*\s*$")]
     private static partial Regex Coordination();
 
     // URL parts, numbers with units ("100MB", "175B-parameter", "10x"), roman numerals, dates.

@@ -16,13 +16,16 @@ public static class EntityKeys
         "class", "less", "loss", "process", "access", "success", "pandas", "kubernetes", "redis", "keras", "aws", "https",
     };
 
-    public static string Normalize(string surface)
+    public static string Normalize(string surface) => Normalize(surface, keepPlural: false);
+
+    /// <param name="keepPlural">For names whose final "s" is not a plural ("Karen Spärck Jones", "George F. Simmons"): keep it.</param>
+    public static string Normalize(string surface, bool keepPlural)
     {
         var tokens = Tokens(surface);
         if (tokens.Count == 0)
             return "";
-        var last = tokens[^1];
-        tokens[^1] = Singular(last);
+        if (!keepPlural)
+            tokens[^1] = Singular(tokens[^1]);
         var key = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
         {

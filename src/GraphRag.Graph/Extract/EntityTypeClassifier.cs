@@ -5,7 +5,8 @@ namespace GraphRag.Graph.Extract;
 /// <summary>
 /// Assigns an entity type from the name's head word ("ranking metric" → metric), from what the text
 /// says it is ("NDCG is a metric"), or from its shape (a versioned code name like "GPT-3" → model;
-/// a two- or three-word capitalised name in a person context → person).
+/// a two- to four-word capitalised name of proper nouns → person; a title of a work → work), and
+/// "concept" when nothing says otherwise.
 /// </summary>
 public static class EntityTypeClassifier
 {
@@ -16,12 +17,6 @@ public static class EntityTypeClassifier
         (EntityTypes.Organization, "inc corp corporation university institute laboratory lab labs company foundation google microsoft openai meta amazon apple nvidia cern anthropic deepmind linkedin twitter netflix spotify youtube reddit instagram quora facebook ibm stanford mit"),
         (EntityTypes.Dataset, "dataset datasets corpus benchmark"),
         (EntityTypes.Product, "library framework app application platform tool engine database api language python pandas numpy polars scikit-learn pytorch tensorflow sql sqlite neo4j excel jupyter streamlit docker kubernetes medium"));
-
-    private static readonly HashSet<string> PersonCues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "wrote", "argued", "argues", "founded", "proposed", "professor", "researcher", "author", "scientist",
-        "statistician", "mathematician", "physicist", "dr", "mr", "mrs", "ms", "prof", "ceo", "according", "he", "she",
-    };
 
     /// <summary>The type a name's words imply, or null when they imply none.</summary>
     public static string? FromName(string name)
@@ -40,30 +35,43 @@ public static class EntityTypeClassifier
         return null;
     }
 
-    public static string Classify(string name, CandidateKind kind, string? category, IEnumerable<string> contexts)
+    /// <param name="words">What the lexicon says about the words of a name (to tell a person's name from capitalised common words).</param>
+    public static string Classify(string name, CandidateKind kind, string? category, IEnumerable<string> contexts, Lexicons.WordClasses words)
     {
         if (category is not null && FromName(category) is { } said)
             return said;
+        if (kind == CandidateKind.Title)
+            return EntityTypes.Work;
         if (FromName(name) is { } byName)
             return byName;
         if (kind is CandidateKind.Acronym or CandidateKind.CodeLike && name.Any(char.IsDigit))
             return EntityTypes.Model;
-        if (kind == CandidateKind.ProperName && LooksLikePerson(name, contexts))
+        if (kind == CandidateKind.ProperName && LooksLikePersonName(name, words))
             return EntityTypes.Person;
-        return kind switch
-        {
-            CandidateKind.ProperName or CandidateKind.CodeLike => EntityTypes.Product,
-            _ => EntityTypes.Concept,
-        };
+        return EntityTypes.Concept;
     }
 
-    private static bool LooksLikePerson(string name, IEnumerable<string> contexts)
+    /// <summary>
+    /// "Erich Schubert", "George F. Simmons", "Karen Spärck Jones": two to four capitalised words
+    /// (initials allowed) whose first is a known first name or unknown to the lexicon, and none of
+    /// which is an everyday English word or a common noun ("Data Science", "Chain Rule" are not people).
+    /// </summary>
+    private static bool LooksLikePersonName(string name, Lexicons.WordClasses words)
     {
-        var words = name.Split(' ');
-        if (words.Length is < 2 or > 3 || !words.All(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)))
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is < 2 or > 4 || words.Lexicon.IsEmpty)
             return false;
-        return contexts.Any(c => c.Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Any(PersonCues.Contains)
-            || c.Contains(name + "’s", StringComparison.Ordinal) || c.Contains(name + "'s", StringComparison.Ordinal));
+        foreach (var part in parts)
+        {
+            var bare = part.TrimEnd('.');
+            if (bare.Length == 1 && char.IsUpper(bare[0]))
+                continue;
+            // First names are frequent in speech ("Karen"): only a common word's lower-case form disqualifies.
+            if (bare.Length < 2 || !char.IsUpper(bare[0]) || !bare.Skip(1).All(char.IsLower)
+                || (words.Knows(bare.ToLowerInvariant()) && !words.IsKnownProperNoun(bare)))
+                return false;
+        }
+        return words.IsKnownProperNoun(parts[0]) || !words.Knows(parts[0]);
     }
 
     private static Dictionary<string, string> Build(params (string Type, string Words)[] lists)

@@ -7,6 +7,9 @@ public sealed record KnownEntity(string Key, string Name, string Type);
 public interface IKnownEntities
 {
     KnownEntity? Find(string aliasKey);
+
+    /// <summary>Entities whose key ends with the word <paramref name="head"/> or is exactly <paramref name="initials"/>: the candidates entity resolution compares a new name with.</summary>
+    IEnumerable<KnownEntity> Similar(string head, string initials);
 }
 
 /// <summary>For extraction without a graph (tests, benchmarks, the gold evaluation).</summary>
@@ -15,4 +18,6 @@ public sealed class NoKnownEntities : IKnownEntities
     public static NoKnownEntities Instance { get; } = new();
 
     public KnownEntity? Find(string aliasKey) => null;
+
+    public IEnumerable<KnownEntity> Similar(string head, string initials) => [];
 }

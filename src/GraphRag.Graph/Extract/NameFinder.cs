@@ -1,27 +1,39 @@
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Text;
 
 namespace GraphRag.Graph.Extract;
 
 /// <summary>
 /// Named things by their spelling: code-like tokens ("NDCG", "GPT-3", "PyTorch", "word2vec") and
-/// runs of capitalised words, which may include acronyms ("Claude Shannon", "Graph RAG"). At a
-/// sentence start capitals prove nothing: leading words the article also writes in lower case (or
-/// that are function words) are dropped, and a lone capitalised first word counts only if the
-/// article capitalises it mid-sentence too. Title-case labels ("Handling Long Sequences:") and
-/// headings are not names.
+/// runs of capitalised words, which may include acronyms and initials ("Claude Shannon", "Graph
+/// RAG", "George F. Simmons"). Capitals prove nothing at a sentence start, in a heading, or on a
+/// word English uses every day: such words count only where the article (or the graph) shows them
+/// to be names. Adverbs, interjections, demonyms used as adjectives ("Indian names"), month names,
+/// identifiers and one-word names inside a quoted example sentence are never names.
 /// </summary>
-public static class NameFinder
+public sealed partial class NameFinder(WordClasses words)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
-    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, ISet<string> lowercaseWords, Func<string, bool> keepInitialWord)
+    private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+    };
+
+    /// <param name="lowercaseWords">Words the article also writes in lower case.</param>
+    /// <param name="isNameElsewhere">Whether a capitalised word is shown to be a name outside this position (mid-sentence elsewhere, or known to the graph).</param>
+    /// <param name="inLongQuote">Whether an offset lies inside a quoted example sentence.</param>
+    public IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, Func<int, bool> inLongQuote, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(token, tokens[i + 1])))
+            if (NonProse.IsIdentifier(text, token))
+                continue;
+            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(text, token, tokens[i + 1])))
             {
-                if (!Lexicon.Stopwords.Contains(token.Text))
+                if (!Lexicon.Stopwords.Contains(token.Text) && !IsEmphasis(token.Text, isNameElsewhere))
                     yield return new Candidate(new TextSpan(token.Start, token.End), token.Text,
                         AcronymFinder.IsShortForm(token.Text) ? CandidateKind.Acronym : CandidateKind.CodeLike);
                 continue;
@@ -29,35 +41,108 @@ public static class NameFinder
             if (isHeading || !token.IsCapitalised)
                 continue;
             var end = i;
-            while (end + 1 < tokens.Count && Continues(tokens, end + 1))
+            while (end + 1 < tokens.Count && Continues(text, tokens, end + 1))
                 end++;
-            while (end > i && Connectors.Contains(tokens[end].Text))
+            while (end > i && (Connectors.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
-            var run = (Start: i, End: end);
+            var start = i;
             i = end;
-            if (run.Start == 0 && end + 1 < tokens.Count && text[tokens[end].End] == ':')
-                continue;
-            var start = run.Start;
-            if (start == 0)
+            if (IsTitle(tokens, start, end))
             {
-                while (start <= end && (IsOrdinary(tokens[start].Text, lowercaseWords) || IsContraction(tokens[start].Text)))
-                    start++;
-                if (start == 0 && end == 0 && !keepInitialWord(Bare(tokens[0].Text)) && !StartsList(text, tokens))
-                    continue;
+                var title = text[tokens[start].Start..tokens[end].End];
+                yield return new Candidate(new TextSpan(tokens[start].Start, tokens[end].End), title, CandidateKind.Title, EntityKeys.Normalize(title, keepPlural: true));
+                continue;
             }
-            while (start <= end && (Lexicon.Stopwords.Contains(tokens[start].Text) || IsContraction(tokens[start].Text)))
+            // "Handling Long Sequences: …": a title-case label, not a name.
+            if (start == 0 && end + 1 < tokens.Count && text[tokens[end].End] == ':')
+                continue;
+            while (start <= end && IsOrdinaryAt(start, tokens[start].Text, lowercaseWords, isNameElsewhere))
                 start++;
             if (start > end)
                 continue;
-            var words = tokens.Skip(start).Take(end - start + 1).Select(t => t.Text).ToList();
-            words[^1] = Bare(words[^1]);
-            var surface = string.Join(' ', words);
-            var last = tokens[end];
-            var stop = last.End - (last.Text.Length - words[^1].Length);
+            var run = tokens.Skip(start).Take(end - start + 1).ToList();
+            if (run.Count == 1 && !IsName(text, tokens, start, inLongQuote(run[0].Start), lowercaseWords, isNameElsewhere))
+                continue;
+            var parts = run.Select(t => t.Text).ToList();
+            parts[^1] = Bare(parts[^1]);
+            var surface = text[run[0].Start..(run[^1].End - (run[^1].Text.Length - parts[^1].Length))];
             if (surface.Length >= 2 && !surface.All(char.IsDigit))
-                yield return new Candidate(new TextSpan(tokens[start].Start, stop), surface, CandidateKind.ProperName);
+                yield return new Candidate(new TextSpan(run[0].Start, run[0].Start + surface.Length), surface, CandidateKind.ProperName,
+                    EntityKeys.Normalize(surface, keepPlural: !IsPluralNoun(parts[^1])));
         }
     }
+
+    /// <summary>
+    /// "Attention Is All You Need", "the book Maxims for Thinking Analytically": three or more words
+    /// in title case that hold a capitalised function word, or follow a word that announces a work.
+    /// </summary>
+    private bool IsTitle(IReadOnlyList<Word> tokens, int start, int end)
+    {
+        if (end - start < 2)
+            return false;
+        if (Enumerable.Range(start + 1, end - start - 1).Any(k => tokens[k].IsCapitalised && words.IsFunctionWord(tokens[k].Text)))
+            return true;
+        return start > 0 && WorkCues.Contains(tokens[start - 1].Text);
+    }
+
+    private static readonly HashSet<string> WorkCues = new(StringComparer.OrdinalIgnoreCase) { "book", "paper", "titled", "entitled", "essay", "novel", "course" };
+
+    /// <summary>A word written with a capital only because of where it stands, or one English uses every day.</summary>
+    private bool IsOrdinaryAt(int index, string word, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
+    {
+        var bare = Bare(word);
+        // "MS MARCO", "IT": capitals spell an acronym, even of a function word's letters.
+        if (bare.Length >= 2 && bare.All(char.IsUpper))
+            return false;
+        if (Lexicon.Stopwords.Contains(bare) || IsContraction(word) || bare.Length < 2 || words.IsAdverb(bare) || words.IsFunctionWord(bare) || Calendar.Contains(bare))
+            return true;
+        if (index > 0)
+            return false;
+        // An ordinary word at a sentence start stays ordinary even where another article made it an entity.
+        if (Lexicon.Verbs.Contains(bare) || words.IsEverydayWord(bare) || (words.Knows(bare) && !words.IsKnownProperNoun(bare)))
+            return true;
+        return !isNameElsewhere(bare) && lowercaseWords.Contains(bare.ToLowerInvariant());
+    }
+
+    /// <summary>A one-word name: not a sentence-initial or quoted ordinary word, not a demonym before its noun.</summary>
+    private bool IsName(string text, IReadOnlyList<Word> tokens, int index, bool inLongQuote, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
+    {
+        var word = Bare(tokens[index].Text);
+        if (inLongQuote && !isNameElsewhere(word))
+            return false;
+        // "Heart disease" in a table header of an article that writes "heart disease": a common noun.
+        if (lowercaseWords.Contains(word.ToLowerInvariant()) && words.Knows(word.ToLowerInvariant()))
+            return false;
+        // "Indian names", "English text": an adjective reading before a lower-case noun.
+        if (index + 1 < tokens.Count && !tokens[index + 1].IsCapitalised && Adjacent(text, tokens[index], tokens[index + 1])
+            && words.Lexicon.Tags(word).Contains("JJ") && words.IsNounLike(tokens[index + 1].Text))
+            return false;
+        if (index > 0)
+            return true;
+        return isNameElsewhere(word) || StartsList(text, tokens);
+    }
+
+    /// <summary>"Google, Microsoft …", "Spotify and Netflix …": a capitalised first word listed with another capitalised word.</summary>
+    private static bool StartsList(string text, IReadOnlyList<Word> tokens) =>
+        tokens.Count > 2 && tokens[1].Text is "and" or "or" ? tokens[2].IsCapitalised
+            : tokens.Count > 1 && text[tokens[0].End] == ',' && tokens[1].IsCapitalised;
+
+    /// <summary>"GOAT", "NOT": an everyday word in capitals for emphasis, unless the notes define or know it.</summary>
+    private bool IsEmphasis(string token, Func<string, bool> isNameElsewhere) =>
+        token.All(c => char.IsUpper(c) || !char.IsLetter(c)) && token.All(char.IsLetter) && words.PerMillion(token) >= 2 && !isNameElsewhere(token);
+
+    /// <summary>"Graphs" is the plural of a noun; "Jones" and "Simmons" are not plurals of anything.</summary>
+    private bool IsPluralNoun(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (!lower.EndsWith('s') || words.Lexicon.IsEmpty || word.Skip(1).Any(char.IsUpper) || words.Lexicon.Tags(lower).Contains("NNS"))
+            return true;
+        return words.Lexicon.Tags(lower).Count == 0
+               && (words.Lexicon.Tags(lower[..^1]).Contains("NN") || PluralEnding().IsMatch(lower));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:ings|ions|ments|ities|ers|ors|ures|ics|ces|ses|tes|ves|ies)$")]
+    private static partial System.Text.RegularExpressions.Regex PluralEnding();
 
     /// <summary>"Einstein’s" → "Einstein".</summary>
     public static string Bare(string word) =>
@@ -66,23 +151,24 @@ public static class NameFinder
     private static bool IsContraction(string word) =>
         (word.Contains('’') || word.Contains('\'')) && Bare(word) == word;
 
-    /// <summary>"Google, Microsoft …", "Spotify and Netflix …": a capitalised first word listed with another capitalised word.</summary>
-    private static bool StartsList(string text, IReadOnlyList<Word> tokens) =>
-        tokens.Count > 2 && tokens[1].Text is "and" or "or" ? tokens[2].IsCapitalised
-            : tokens.Count > 1 && text[tokens[0].End] == ',' && tokens[1].IsCapitalised;
+    /// <summary>"F." in "George F. Simmons".</summary>
+    private static bool IsInitial(string text, Word word) =>
+        word.Text.Length == 1 && char.IsUpper(word.Text[0]) && word.End < text.Length && text[word.End] == '.';
 
-    private static bool Adjacent(Word a, Word b) => b.Start - a.End == 1;
+    private static bool Adjacent(string text, Word a, Word b)
+    {
+        var gap = b.Start - a.End;
+        return gap == 1 ? text[a.End] == ' ' : gap == 2 && IsInitial(text, a) && text[a.End + 1] == ' ';
+    }
 
-    private static bool Continues(IReadOnlyList<Word> tokens, int index)
+    private static bool Continues(string text, IReadOnlyList<Word> tokens, int index)
     {
         var t = tokens[index];
-        if (!Adjacent(tokens[index - 1], t) || Bare(tokens[index - 1].Text) != tokens[index - 1].Text)
+        var previous = tokens[index - 1];
+        if (!Adjacent(text, previous, t) || Bare(previous.Text) != previous.Text)
             return false;
         if (t.IsCapitalised)
             return true;
-        return Connectors.Contains(t.Text) && index + 1 < tokens.Count && tokens[index + 1].IsCapitalised && Adjacent(t, tokens[index + 1]);
+        return Connectors.Contains(t.Text) && index + 1 < tokens.Count && tokens[index + 1].IsCapitalised && Adjacent(text, t, tokens[index + 1]);
     }
-
-    private static bool IsOrdinary(string word, ISet<string> lowercaseWords) =>
-        Lexicon.Stopwords.Contains(word) || Lexicon.Verbs.Contains(word) || lowercaseWords.Contains(Bare(word).ToLowerInvariant()) || word.Length < 2;
 }

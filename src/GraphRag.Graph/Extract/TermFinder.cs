@@ -1,39 +1,81 @@
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Text;
 
 namespace GraphRag.Graph.Extract;
 
 /// <summary>
-/// Multi-word technical terms by corpus statistics: the C-value of Frantzi, Ananiadou and Mima (2000)
-/// over candidate noun phrases (2–4 lower-case words, no function words or verbs, not ending in an
-/// adverb). C(a) = log2|a| · f(a) for a term nested in no longer candidate, else
-/// log2|a| · (f(a) − mean f of the longer candidates containing it). Frequencies count this article's
-/// occurrences; a phrase the corpus already knows as an entity is kept on one occurrence.
+/// Technical terms written in lower case. Noun phrases are cut from each sentence at function
+/// words, adverbs, verbs and punctuation (a finite verb right after a noun and before its object
+/// ends the phrase: "the ranking model | ranks the items"); their sub-phrases that end in a noun are
+/// candidates. A multi-word candidate is a term by the C-value of Frantzi, Ananiadou and Mima (2000)
+/// over this article's occurrences (C(a) = log2|a| · (f(a) − mean f of the longer candidates
+/// containing it)) seen at least twice, or, seen once, when it is a whole noun phrase of at most
+/// three words whose head names a kind of technical thing or that holds a word rare in everyday
+/// English. A single word is a term when everyday English rarely uses it ("neuron", "sparsity",
+/// "tokenization") and the article uses it at least twice in lower case. A phrase the graph already
+/// knows is a term on one occurrence.
 /// </summary>
-public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
+public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
 {
-    public List<Candidate> Find(IReadOnlyList<IReadOnlyList<Word>> sentences, Func<string, bool> isKnown)
+    /// <param name="MinimumCValue">C-value a repeated multi-word candidate needs.</param>
+    /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific enough to head a term.</param>
+    /// <param name="RareWordPerMillion">A single word must be rarer still to be a term on its own.</param>
+    /// <param name="MaximumWords">Longest term, in words.</param>
+    public sealed record Thresholds(double MinimumCValue = 2.0, double RarePerMillion = 2.0, double RareWordPerMillion = 2.0, int MaximumWords = 4);
+
+    private readonly Thresholds _limits = thresholds ?? new Thresholds();
+
+    /// <summary>Nouns so general that on their own they name nothing in particular, however rare in speech.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "user", "users", "item", "items", "data", "input", "inputs", "output", "outputs", "value", "values", "code", "file", "files", "app",
+        "apps", "post", "posts", "article", "articles", "step", "steps", "result", "results", "approach", "system", "systems", "process",
+        "task", "tasks", "tool", "tools", "series", "section", "example", "examples", "detail", "details", "option", "options", "feature",
+        "features", "element", "elements", "component", "components", "parameter", "parameters", "function", "variable", "variables",
+        "dimension", "dimensions", "category", "categories", "concept", "concepts", "method", "methods", "technique", "techniques",
+        "model", "models", "algorithm", "algorithms", "information", "structure", "implementation", "performance", "version", "versions",
+        "topic", "topics", "context", "content", "insight", "insights", "overview", "tutorial", "guide", "chapter", "blog", "newsletter",
+        "subscriber", "subscribers", "reader", "readers", "author", "developer", "developers", "product", "products", "platform",
+        "ecosystem", "library", "libraries", "framework", "frameworks", "technology", "technologies", "toolkit", "snippet", "script",
+        "scripts", "utility", "workflow", "number", "numbers", "percent", "percentage", "dataset", "datasets", "metric", "metrics",
+        "image", "images", "video", "videos", "text", "texts", "word", "words", "sentence", "sentences", "document", "documents",
+        "page", "pages", "link", "links", "website", "websites", "email", "analysis", "analyses", "study", "studies", "paper", "papers",
+        "calculation", "calculations", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
+        // People by role and plain qualities: what a text is written by or for, not about.
+        "graph", "chart", "charts", "plot", "plots", "figure", "figures", "diagram", "diagrams", "screenshot", "screenshots",
+        "researcher", "researchers", "scientist", "scientists", "engineer", "engineers", "student", "students", "beginner", "beginners",
+        "expert", "experts", "practitioner", "practitioners", "colleague", "colleagues", "people", "simplicity", "clarity", "mechanism", "mechanisms",
+    };
+
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
+    };
+
+    public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, Func<string, bool> isKnown)
     {
         var occurrences = new Dictionary<string, List<(TextSpan Span, string Surface)>>(StringComparer.Ordinal);
-        // Phrases that end where their run of content words ends: their last word is the head noun.
-        var endsNounPhrase = new HashSet<string>(StringComparer.Ordinal);
+        var wholePhrases = new HashSet<string>(StringComparer.Ordinal);
+        var lowercaseCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var tokens in sentences)
         {
-            foreach (var run in Runs(tokens))
+            foreach (var phrase in NounPhrases(text, tokens, nonProse))
             {
-                for (var n = 1; n <= Math.Min(maximumWords, run.Count); n++)
+                wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase)));
+                for (var n = 1; n <= Math.Min(_limits.MaximumWords, phrase.Count); n++)
                 {
-                    for (var s = 0; s + n <= run.Count; s++)
+                    for (var s = 0; s + n <= phrase.Count; s++)
                     {
-                        var words = run.Skip(s).Take(n).ToList();
-                        if (!IsTermShape(words) || (n == 1 && !words[0].Text.Contains('-')))
+                        var part = phrase.GetRange(s, n);
+                        if (!IsTermShape(part))
                             continue;
-                        var surface = string.Join(' ', words.Select(w => w.Text));
+                        var surface = Surface(text, part);
                         var key = EntityKeys.Normalize(surface);
                         if (!occurrences.TryGetValue(key, out var list))
                             occurrences[key] = list = [];
-                        list.Add((new TextSpan(words[0].Start, words[^1].End), surface));
-                        if (s + n == run.Count)
-                            endsNounPhrase.Add(key);
+                        list.Add((new TextSpan(part[0].Start, part[^1].End), surface));
+                        if (n == 1 && char.IsLower(part[0].Text[0]))
+                            lowercaseCount[key] = lowercaseCount.GetValueOrDefault(key) + 1;
                     }
                 }
             }
@@ -43,10 +85,61 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
         var kept = new List<Candidate>();
         foreach (var (key, list) in occurrences)
         {
-            if (CValue(key, frequency[key], containing.GetValueOrDefault(key)) >= minimumCValue || isKnown(key) || (endsNounPhrase.Contains(key) && HasTypedHead(key)))
+            var isTerm = isKnown(key) || (key.Contains(' ')
+                ? IsMultiWordTerm(key, frequency[key], containing.GetValueOrDefault(key), wholePhrases.Contains(key))
+                : IsSingleWordTerm(list[0].Surface, lowercaseCount.GetValueOrDefault(key)));
+            if (isTerm)
                 kept.AddRange(list.Select(o => new Candidate(o.Span, o.Surface, CandidateKind.Term)));
+            else if (!key.Contains(' ') && IsEverydayNoun(list[0].Surface, lowercaseCount.GetValueOrDefault(key)))
+                kept.AddRange(list.Select(o => new Candidate(o.Span, o.Surface, CandidateKind.EverydayWord)));
         }
         return kept;
+    }
+
+    private bool IsMultiWordTerm(string key, int frequency, List<int>? containing, bool isWholePhrase)
+    {
+        if (frequency >= 2 && CValue(key, frequency, containing) >= _limits.MinimumCValue)
+            return true;
+        var parts = key.Split(' ');
+        // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
+        // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
+        return isWholePhrase && parts.Length <= 3 && !(words.IsAdjectiveOnly(parts[0]) && words.IsEverydayWord(parts[0]))
+               && (HasTypedHead(key) || IsRare(parts[^1]));
+    }
+
+    /// <summary>
+    /// "attention", "loss": an everyday noun the article repeats, only ever a noun, not generic. It is a
+    /// candidate the notes decide on: an entity when it heads several of their terms (<see cref="EntitySalience"/>).
+    /// </summary>
+    private bool IsEverydayNoun(string surface, int lowercaseOccurrences)
+    {
+        var word = surface.ToLowerInvariant();
+        var tags = words.Lexicon.Tags(word);
+        return lowercaseOccurrences >= 2 && !Generic.Contains(word) && !Generic.Contains(EntityKeys.Normalize(word)) && word.Length > 3
+               && words.IsEverydayWord(word) && tags.Count > 0 && tags.All(t => t is "NN" or "NNS");
+    }
+
+    private bool IsSingleWordTerm(string surface, int lowercaseOccurrences)
+    {
+        var word = surface.ToLowerInvariant();
+        if (Generic.Contains(word) || Generic.Contains(EntityKeys.Normalize(word)) || lowercaseOccurrences < 2)
+            return false;
+        // A word that can also be a verb ("decrease", "coding") is a term only inside a longer one.
+        if (words.Lexicon.Tags(word) is [ "VBG", .. ] || words.Lexicon.Tags(word).Any(t => t is "VB" or "VBP" or "VBG"))
+            return false;
+        return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word, _limits.RareWordPerMillion);
+    }
+
+    /// <summary>Rare in everyday English, singular and plural counted together ("neuron" and "neurons").</summary>
+    private bool IsRare(string word) => IsRare(word, _limits.RarePerMillion);
+
+    private bool IsRare(string word, double threshold)
+    {
+        if (words.Lexicon.IsEmpty || Generic.Contains(word) || word.Length <= 3)
+            return false;
+        var singular = EntityKeys.Normalize(word);
+        var perMillion = words.PerMillion(singular) + (singular == word ? words.PerMillion(word + "s") : words.PerMillion(word));
+        return perMillion < threshold;
     }
 
     /// <param name="containing">Frequencies of the longer candidates that contain the term; null when none.</param>
@@ -57,8 +150,8 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
         return Math.Log2(length) * (frequency - nested);
     }
 
-    /// <summary>A phrase whose head word names a kind of technical thing ("statistical analysis", "ranking metric") is a term on one occurrence.</summary>
-    private static bool HasTypedHead(string key) => key.Contains(' ') && EntityTypeClassifier.FromName(key) is not null and not Model.EntityTypes.Organization;
+    /// <summary>A phrase whose head word names a kind of technical thing ("statistical analysis", "ranking metric").</summary>
+    private static bool HasTypedHead(string key) => EntityTypeClassifier.FromName(key) is not null and not Model.EntityTypes.Organization;
 
     /// <summary>For every candidate, the frequencies of the longer candidates it is a contiguous part of.</summary>
     private static Dictionary<string, List<int>> ContainingFrequencies(Dictionary<string, int> frequency)
@@ -66,12 +159,12 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
         var containing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (key, f) in frequency)
         {
-            var words = key.Split(' ');
-            var parts = new HashSet<string>(StringComparer.Ordinal);
-            for (var n = 2; n < words.Length; n++)
-                for (var s = 0; s + n <= words.Length; s++)
-                    parts.Add(string.Join(' ', words, s, n));
-            foreach (var part in parts.Where(frequency.ContainsKey))
+            var parts = key.Split(' ');
+            var nested = new HashSet<string>(StringComparer.Ordinal);
+            for (var n = 1; n < parts.Length; n++)
+                for (var s = 0; s + n <= parts.Length; s++)
+                    nested.Add(string.Join(' ', parts, s, n));
+            foreach (var part in nested.Where(frequency.ContainsKey))
             {
                 if (!containing.TryGetValue(part, out var list))
                     containing[part] = list = [];
@@ -81,43 +174,65 @@ public sealed class TermFinder(double minimumCValue = 2.0, int maximumWords = 4)
         return containing;
     }
 
-    /// <summary>Maximal stretches of adjacent lower-case content words (a sentence's first word may be capitalised).</summary>
-    private static IEnumerable<List<Word>> Runs(IReadOnlyList<Word> tokens)
+    /// <summary>Maximal stretches of adjacent lower-case content words, cut where a finite verb follows a noun.</summary>
+    private IEnumerable<List<Word>> NounPhrases(string text, IReadOnlyList<Word> tokens, NonProse nonProse)
     {
         var run = new List<Word>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(t, i == 0);
-            var adjacent = run.Count == 0 || t.Start - run[^1].End <= 1;
-            if (!adjacent || !content)
+            var content = IsContentWord(text, t, i == 0) && !nonProse.Excludes(t.Span);
+            var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
+            var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
+            if (!adjacent || !content || verbAfterNoun)
             {
-                if (run.Count >= 1)
+                if (run.Count > 0)
                     yield return run;
                 run = [];
-                if (!content)
+                if (!content || verbAfterNoun)
                     continue;
             }
             run.Add(t);
         }
-        if (run.Count >= 1)
+        if (run.Count > 0)
             yield return run;
     }
 
-    private static bool IsContentWord(Word t, bool sentenceStart) =>
-        t.Text.Length >= 2
-        && (char.IsLower(t.Text[0]) || (sentenceStart && char.IsUpper(t.Text[0])))
-        && t.Text.Skip(1).All(c => char.IsLower(c) || c == '-')
-        && !Lexicon.IsFunctionOrVerb(t.Text);
-
-    private static bool IsTermShape(List<Word> words)
+    /// <summary>"ranks" in "the ranking model ranks the items": a finite verb reading followed by what a verb takes.</summary>
+    private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)
     {
-        var last = words[^1].Text;
-        var first = words[0].Text;
-        if (words.Count > 1 && (first.EndsWith("ed", StringComparison.Ordinal) || (first.EndsWith('s') && !first.EndsWith("ss", StringComparison.Ordinal))))
+        var word = tokens[i].Text;
+        if (words.PrefersFiniteVerb(word) && !words.IsModifier(word))
+            return true;
+        // "the retrieval model funnels down …": a plural-looking word right after a singular noun, before a particle or an article.
+        if (word.EndsWith('s') && !word.EndsWith("ss") && i > 0 && !tokens[i - 1].Text.EndsWith('s')
+            && i + 1 < tokens.Count && Particles.Contains(tokens[i + 1].Text))
+            return true;
+        if (!words.CanBeFiniteVerb(word))
             return false;
-        return !last.EndsWith("ed", StringComparison.Ordinal) && !last.EndsWith("ive", StringComparison.Ordinal)
-            && !last.EndsWith("ful", StringComparison.Ordinal) && !last.EndsWith("ous", StringComparison.Ordinal)
-            && !last.EndsWith("able", StringComparison.Ordinal) && !last.EndsWith("al", StringComparison.Ordinal);
+        return i + 1 >= tokens.Count || words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text);
     }
+
+    private bool IsContentWord(string text, Word t, bool sentenceStart)
+    {
+        var w = t.Text;
+        if (w.Length < 2 || !char.IsLetter(w[0]) || NonProse.IsIdentifier(text, t))
+            return false;
+        if (!(char.IsLower(w[0]) || (sentenceStart && char.IsUpper(w[0]))) || !w.Skip(1).All(c => char.IsLower(c) || c == '-'))
+            return false;
+        return !Lexicon.IsFunctionOrVerb(w) && !words.IsFunctionWord(w) && !words.IsAdverb(w) && !words.IsVerbOnly(w);
+    }
+
+    /// <summary>Ends in a noun; starts with no bare participle or plural ("computed values", "items ranked").</summary>
+    private bool IsTermShape(List<Word> part)
+    {
+        var first = part[0].Text;
+        var last = part[^1].Text;
+        if (!words.IsNounLike(last) || words.IsAdjectiveOnly(last))
+            return false;
+        return part.Count == 1 || !((first.EndsWith("ed", StringComparison.Ordinal) && !words.IsModifier(first))
+                                    || words.IsPluralOnly(first));
+    }
+
+    private static string Surface(string text, List<Word> part) => text[part[0].Start..part[^1].End];
 }

@@ -1,4 +1,5 @@
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Llm;
 using GraphRag.Graph.Model;
 using GraphRag.Graph.Store;
 using GraphRag.Ingest;
@@ -9,18 +10,21 @@ namespace GraphRag.Graph.Ingest;
 /// <summary>
 /// Extracts each ingested article's entities and relations before the write transaction (resolving
 /// names against the entities the graph already holds), then writes them to the SQLite graph tables
-/// inside it; a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
+/// inside it (with what a language model adds, when one is configured for extraction); a store that mirrors the graph elsewhere (Neo4j) queues the article in the same
 /// transaction for the batch finalizer to send.
 /// </summary>
-public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror) : IArticleIndexer
+public sealed class GraphIndexer(
+    ArticleGraphExtractor extractor, GraphRagDatabase database, IGraphMirror mirror, LlmGraphExtractor? llm = null, EncoderEntityRefiner? refiner = null)
+    : IArticleIndexer
 {
-    public string Name => "graph";
+    /// <summary>Version 2 (issue 15): a new extractor, so every article is extracted again; so does switching the encoder or a language model on or off.</summary>
+    public string Name => "graph-2" + (refiner is null ? "" : "+encoder") + (llm is null ? "" : "+" + llm.Source);
 
     /// <summary>
     /// Extracts the articles in file order; each sees the entities the graph holds and those the
     /// articles before it named, as it would had they been written already.
     /// </summary>
-    public Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IArticleIndex>> PrepareAsync(IReadOnlyList<ArticleToIndex> articles, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         var known = new BatchKnownEntities(new SqliteKnownEntities(connection));
@@ -32,10 +36,14 @@ public sealed class GraphIndexer(ArticleGraphExtractor extractor, GraphRagDataba
             var input = new ArticleInput(0, article.Article.Text, article.Article.Author,
                 article.Chunks.Select((c, ordinal) => new ChunkSpan(ordinal, c.Start, c.End)).ToList());
             var graph = extractor.Extract(input, known);
+            if (llm is not null)
+                graph = await llm.ExtendAsync(input, graph, cancellationToken);
+            if (refiner is not null)
+                graph = await refiner.RefineAsync(graph, known, cancellationToken);
             known.Add(graph);
             indexes.Add(new Extracted(graph, mirror));
         }
-        return Task.FromResult<IReadOnlyList<IArticleIndex>>(indexes);
+        return indexes;
     }
 
     public void Remove(long articleId, WriteTransaction write)

@@ -31,13 +31,33 @@ public sealed record ArticleGraph(
 /// <param name="Key">The canonical, normalised name that identifies the entity across articles and stores.</param>
 /// <param name="Name">How it is displayed (the most informative surface form, e.g. the expansion of an acronym).</param>
 /// <param name="Aliases">Surface forms as written (including <paramref name="Name"/>).</param>
-public sealed record GraphEntity(string Key, string Name, string Type, IReadOnlyList<string> Aliases);
+/// <param name="Tentative">
+/// The article alone does not make it an entity (one weak mention): it becomes one when another
+/// article names it too (<see cref="Extract.EntitySalience"/>).
+/// </param>
+/// <param name="Everyday">
+/// An everyday English noun ("attention", "loss"): an entity only when it heads several entities of
+/// the notes ("self-attention", "multi-head attention", "attention weights").
+/// </param>
+public sealed record GraphEntity(string Key, string Name, string Type, IReadOnlyList<string> Aliases, bool Tentative = false, bool Everyday = false);
 
 /// <summary>One occurrence of an entity. Offsets index into the article's text.</summary>
-public sealed record EntityMention(string EntityKey, long ChunkId, int StartOffset, int EndOffset, int SentenceStart, int SentenceEnd);
+/// <param name="Source">Which extractor found it: <see cref="ExtractionSources.Rules"/> or "llm:MODEL".</param>
+public sealed record EntityMention(string EntityKey, long ChunkId, int StartOffset, int EndOffset, int SentenceStart, int SentenceEnd, string Source = ExtractionSources.Rules);
 
 /// <summary>A sentence that supports a relation. Offsets index into the article's text.</summary>
-public sealed record EvidenceSentence(long ChunkId, int StartOffset, int EndOffset, string Text);
+/// <param name="Source">Which extractor read the relation in it: <see cref="ExtractionSources.Rules"/> or "llm:MODEL".</param>
+public sealed record EvidenceSentence(long ChunkId, int StartOffset, int EndOffset, string Text, string Source = ExtractionSources.Rules);
+
+/// <summary>Provenance of mentions and evidence.</summary>
+public static class ExtractionSources
+{
+    /// <summary>The offline extractor (patterns, lexicons, statistics).</summary>
+    public const string Rules = "rules";
+
+    /// <summary>A language model through IChatClient, named by its model id.</summary>
+    public static string Llm(string model) => "llm:" + model;
+}
 
 /// <summary>A typed, directed relation (co-occurrence is stored with the smaller key as source).</summary>
 public sealed record GraphRelation(string SourceKey, string TargetKey, string Type, IReadOnlyList<EvidenceSentence> Evidence);

@@ -1,6 +1,6 @@
 namespace GraphRag.Graph.Model;
 
-/// <summary>The kinds of entity extraction assigns.</summary>
+/// <summary>The kinds of entity extraction assigns; <see cref="Concept"/> when nothing says otherwise.</summary>
 public static class EntityTypes
 {
     public const string Method = "method";
@@ -10,5 +10,6 @@ public static class EntityTypes
     public const string Organization = "organization";
     public const string Product = "product";
     public const string Dataset = "dataset";
+    public const string Work = "work";
     public const string Concept = "concept";
 }

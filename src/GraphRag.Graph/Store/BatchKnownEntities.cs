@@ -14,9 +14,14 @@ public sealed class BatchKnownEntities(IKnownEntities stored) : IKnownEntities
 
     public KnownEntity? Find(string aliasKey) => stored.Find(aliasKey) ?? _batch.GetValueOrDefault(aliasKey);
 
+    public IEnumerable<KnownEntity> Similar(string head, string initials) =>
+        stored.Similar(head, initials).Concat(_batch.Values.Where(k => k.Key == head || k.Key.EndsWith(" " + head, StringComparison.Ordinal) || k.Key == initials))
+            .DistinctBy(k => k.Key);
+
     public void Add(ArticleGraph graph)
     {
-        foreach (var entity in graph.Entities)
+        // A tentative candidate is not known: a later article must name it on its own to confirm it.
+        foreach (var entity in graph.Entities.Where(e => !e.Tentative && !e.Everyday))
         {
             var known = stored.Find(entity.Key) is { } existing && existing.Key == entity.Key
                 ? existing

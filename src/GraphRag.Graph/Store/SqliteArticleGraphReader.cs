@@ -6,7 +6,8 @@ namespace GraphRag.Graph.Store;
 
 /// <summary>
 /// Reads one article's graph back from the SQLite tables: what `graph sync` sends to Neo4j. An
-/// article that no longer exists reads as <see cref="ArticleGraph.Removed"/>.
+/// article that no longer exists reads as <see cref="ArticleGraph.Removed"/>. Only entities (salient
+/// candidates) and the relations between them are read: the mirror holds what the graph shows.
 /// </summary>
 public static class SqliteArticleGraphReader
 {
@@ -19,13 +20,13 @@ public static class SqliteArticleGraphReader
         var mentionRows = connection.Query<(string Key, long ChunkId, long Start, long End, long SentenceStart, long SentenceEnd)>("""
             SELECT e.key, m.chunk_id, m.start_offset, m.end_offset, m.sentence_start, m.sentence_end
             FROM mentions m JOIN entities e ON e.id = m.entity_id
-            WHERE m.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
+            WHERE m.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId) AND e.salient = 1
             ORDER BY m.chunk_id, m.start_offset, e.key
             """, args, transaction).ToList();
         var entityRows = connection.Query<(string Key, string Name, string Type, string Alias)>("""
             SELECT e.key, e.name, e.type, a.alias
             FROM entities e JOIN entity_aliases a ON a.entity_id = e.id
-            WHERE e.id IN (SELECT entity_id FROM mentions WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId))
+            WHERE e.id IN (SELECT entity_id FROM mentions WHERE chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)) AND e.salient = 1
             ORDER BY e.key, a.alias
             """, args, transaction);
         var evidenceRows = connection.Query<(string Source, string Target, string Type, long ChunkId, long Start, long End, string Sentence)>("""
@@ -34,7 +35,7 @@ public static class SqliteArticleGraphReader
             JOIN relations r ON r.id = ev.relation_id
             JOIN entities s ON s.id = r.source_id
             JOIN entities t ON t.id = r.target_id
-            WHERE ev.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId)
+            WHERE ev.chunk_id IN (SELECT id FROM chunks WHERE article_id = $articleId) AND s.salient = 1 AND t.salient = 1
             ORDER BY s.key, t.key, r.type, ev.chunk_id, ev.sentence_start
             """, args, transaction);
         return new ArticleGraph(

@@ -1,20 +1,17 @@
 using GraphRag.Answer;
 using GraphRag.Graph.Tests.Support;
-using GraphRag.Ingest;
 using GraphRag.Store;
-using GraphRag.Tests;
 
 namespace GraphRag.Graph.Tests.Communities;
 
 /// <summary>Broad questions answered with the graph's communities, over the real notes.</summary>
-public sealed class CommunityThemesTests
+[Collection(IngestedCorpusCollection.Name)]
+public sealed class CommunityThemesTests(IngestedCorpus corpus)
 {
     [Fact]
     public async Task A_broad_question_gets_the_notes_themes_each_cited_as_an_exact_quote()
     {
-        using var host = new GraphHost();
-        var summary = await host.Get<IngestionPipeline>().IngestAsync([TestPaths.Repo("corpus")], cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(0, summary.Failed);
+        var host = corpus.Host;
         var store = host.Get<ArticleStore>();
 
         var answer = (await new ThemeAnswerer(host.Get<IThemeSource>(), store)

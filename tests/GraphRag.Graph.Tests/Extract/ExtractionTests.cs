@@ -1,4 +1,5 @@
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Tests.Support;
 using GraphRag.Graph.Model;
 using GraphRag.Text;
 
@@ -7,7 +8,7 @@ namespace GraphRag.Graph.Tests.Extract;
 public sealed class ExtractionTests
 {
     private static ArticleGraph Extract(string text, string? author = null) =>
-        new ArticleGraphExtractor().Extract(new ArticleInput(1, text, author, [new ChunkSpan(7, 0, text.Length)]), NoKnownEntities.Instance);
+        English.Extractor().Extract(new ArticleInput(1, text, author, [new ChunkSpan(7, 0, text.Length)]), NoKnownEntities.Instance);
 
     [Theory]
     [InlineData("We report Normalized Discounted Cumulative Gain (NDCG) here.", "NDCG", "Normalized Discounted Cumulative Gain")]
@@ -69,7 +70,7 @@ public sealed class ExtractionTests
     public void Mentions_carry_their_sentence_and_the_chunks_that_contain_them()
     {
         const string text = "Spotify ranks songs. Netflix and Spotify rank films.";
-        var graph = new ArticleGraphExtractor().Extract(
+        var graph = English.Extractor().Extract(
             new ArticleInput(1, text, null, [new ChunkSpan(1, 0, 30), new ChunkSpan(2, 21, text.Length)]), NoKnownEntities.Instance);
         var spotify = graph.Mentions.Where(m => m.EntityKey == "spotify").ToList();
         Assert.Equal([(1L, 0, 7, 0, 20), (2L, 33, 40, 21, 52)], spotify.Select(m => (m.ChunkId, m.StartOffset, m.EndOffset, m.SentenceStart, m.SentenceEnd)));

@@ -1,41 +1,62 @@
-using GraphRag.Graph.Extract;
+using GraphRag.Graph.Tests.Support;
 
 namespace GraphRag.Graph.Tests.Extract;
 
 /// <summary>
-/// Extraction quality against hand annotations of three corpus passages (Gold/gold.json). The
-/// floors are the values measured when the extractor was written (see bench/RESULTS.md, "graph"),
-/// minus 0.05: a change that loses more than that fails here.
+/// Extraction against hand annotations of 20 corpus passages (Gold/gold.json: 8 dev, 12 test,
+/// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
+/// what the graph holds for it after the whole corpus is extracted (its article's entities and
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03
+/// (bench/RESULTS.md, "graph") minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
     private const double Margin = 0.05;
-    // Measured 2026-11-22 over the three documents together: entities P=0.920 (23/25) R=0.575 (23/40);
-    // typed relations P=1.000 (4/4) R=0.667 (4/6). The passages were also used while writing the
-    // extractor, so these are development-set figures, not a held-out estimate.
-    private const double EntityPrecision = 0.920, EntityRecall = 0.575, RelationPrecision = 1.000, RelationRecall = 0.667;
+
+    // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52).
+    private const double EntityPrecision = 0.776, EntityRecall = 0.654;
+
+    // Dev and test together: typed relations P 0.941 (16/17), R 0.762 (16/21).
+    private const double RelationPrecision = 0.941;
+
+    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
+    private const double TypeAccuracyWithEncoder = 0.808;
+
+    private GoldResult Score(string split, GoldCorpus corpus)
+    {
+        var total = GoldResult.Zero;
+        foreach (var document in GoldFile.Load().Split(split))
+        {
+            var (entities, relations) = corpus.For(document.Article, document.Text);
+            var result = GoldEvaluation.Evaluate(document, entities, relations);
+            output.WriteLine($"{document.Id}: entities {result.Entities}; relations {result.Relations}");
+            total += result;
+        }
+        output.WriteLine($"{split}: entities {total.Entities}; typed relations {total.Relations}; types {total.TypeAccuracy:F3} ({total.TypesRight}/{total.TypesJudged})");
+        return total;
+    }
 
     [Fact]
-    public void Entities_and_relations_score_at_least_the_measured_precision_and_recall()
+    public void Entities_on_the_test_split_keep_their_measured_precision_and_recall()
     {
-        var gold = GoldFile.Load();
-        Assert.True(gold.Documents.Count >= 3, "the gold file must annotate at least three articles");
-        var extractor = new ArticleGraphExtractor();
-        Score entities = new(0, 0, 0, 0), relations = new(0, 0, 0, 0);
-        foreach (var document in gold.Documents)
-        {
-            var graph = extractor.Extract(new ArticleInput(1, document.Text, document.Author, [new ChunkSpan(1, 0, document.Text.Length)]), NoKnownEntities.Instance);
-            var (e, r) = GoldEvaluation.Evaluate(document, graph);
-            output.WriteLine($"{document.Id}: entities {e}; relations {r}");
-            output.WriteLine("  predicted: " + string.Join(" | ", graph.Entities.Select(x => $"{x.Name} [{x.Type}]")));
-            output.WriteLine("  typed: " + string.Join(" | ", graph.Relations.Where(x => x.Type != "co_occurs").Select(x => $"{x.SourceKey} -{x.Type}-> {x.TargetKey}")));
-            entities += e;
-            relations += r;
-        }
-        output.WriteLine($"ALL: entities {entities}; relations {relations}");
-        Assert.True(entities.Precision >= EntityPrecision - Margin, $"entity precision {entities}");
-        Assert.True(entities.Recall >= EntityRecall - Margin, $"entity recall {entities}");
-        Assert.True(relations.Precision >= RelationPrecision - Margin, $"relation precision {relations}");
-        Assert.True(relations.Recall >= RelationRecall - Margin, $"relation recall {relations}");
+        var test = Score(GoldFile.Test, GoldCorpus.Instance);
+        Assert.True(test.Entities.Precision >= EntityPrecision - Margin, $"entity precision {test.Entities}");
+        Assert.True(test.Entities.Recall >= EntityRecall - Margin, $"entity recall {test.Entities}");
+    }
+
+    [Fact]
+    public void Typed_relations_keep_their_measured_precision()
+    {
+        var all = Score(GoldFile.Dev, GoldCorpus.Instance) + Score(GoldFile.Test, GoldCorpus.Instance);
+        Assert.True(all.Relations.Precision >= RelationPrecision - Margin, $"typed relation precision {all.Relations}");
+    }
+
+    [Fact]
+    public void The_encoder_types_entities_nothing_else_typed()
+    {
+        var test = Score(GoldFile.Test, GoldCorpus.WithEncoder);
+        Assert.True(test.TypeAccuracy >= TypeAccuracyWithEncoder - Margin, $"type accuracy {test.TypeAccuracy:F3}");
+        // Typing and resolution leave which entities are found as they were.
+        Assert.Equal(Score(GoldFile.Test, GoldCorpus.Instance).Entities, test.Entities);
     }
 }

@@ -34,6 +34,8 @@ public static class GraphCommunitiesCommand
             {
                 AnsiConsole.MarkupLine($"[bold]{c.Id}. {Markup.Escape(c.Title)}[/] [grey]({c.Size} entities)[/]");
                 AnsiConsole.MarkupLine($"   {Markup.Escape(string.Join(", ", c.Entities.Take(12)))}{(c.Size > 12 ? ", …" : "")}");
+                if (c.Articles is { Count: > 0 } articles)
+                    AnsiConsole.MarkupLine($"   [grey]from: {Markup.Escape(string.Join("; ", articles))}[/]");
                 foreach (var sentence in c.Summary)
                     AnsiConsole.MarkupLine($"   [grey]“{Markup.Escape(sentence)}”[/]");
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Model;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,16 +43,31 @@ public static class GraphShowCommand
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(detail!.Name)}[/] [grey]({Markup.Escape(detail.Type)}, key \"{Markup.Escape(detail.Key)}\", in {detail.Chunks} passages)[/]");
             if (detail.Aliases.Count > 0)
                 AnsiConsole.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", detail.Aliases))}");
-            var table = new Table().RoundedBorder().AddColumns("Relation", "Neighbour", "Weight", "Evidence");
-            foreach (var n in detail.Neighbours)
+            // Facts (typed relations) and co-occurrence are shown apart: being named in one sentence states nothing.
+            var facts = detail.Neighbours.Where(n => n.Relation != RelationTypes.CoOccurs).ToList();
+            var together = detail.Neighbours.Where(n => n.Relation == RelationTypes.CoOccurs).ToList();
+            if (facts.Count > 0)
             {
-                var relation = n.Outgoing ? $"—{n.Relation}→" : $"←{n.Relation}—";
-                table.AddRow(Markup.Escape(relation), $"{Markup.Escape(n.Name)}\n[grey]{Markup.Escape(n.Type)}[/]", n.Weight.ToString(),
-                    Markup.Escape(string.Join("\n", n.Evidence.Select(e => "• " + (e.Length > 200 ? e[..200] + "…" : e)))));
+                var table = new Table().RoundedBorder().Title("Relations stated in the notes").AddColumns("Relation", "Neighbour", "Weight", "Evidence");
+                foreach (var n in facts)
+                {
+                    var relation = n.Outgoing ? $"—{n.Relation}→" : $"←{n.Relation}—";
+                    table.AddRow(Markup.Escape(relation), $"{Markup.Escape(n.Name)}\n[grey]{Markup.Escape(n.Type)}[/]", n.Weight.ToString(), Evidence(n));
+                }
+                AnsiConsole.Write(table);
             }
-            AnsiConsole.Write(table);
+            if (together.Count > 0)
+            {
+                var table = new Table().RoundedBorder().Title("Named in the same sentence (co-occurrence, not a stated relation)").AddColumns("Neighbour", "Sentences", "Example");
+                foreach (var n in together)
+                    table.AddRow($"{Markup.Escape(n.Name)}\n[grey]{Markup.Escape(n.Type)}[/]", n.Weight.ToString(), Evidence(n));
+                AnsiConsole.Write(table);
+            }
             return 0;
         });
         return command;
     }
+
+    private static string Evidence(EntityNeighbour n) =>
+        Markup.Escape(string.Join("\n", n.Evidence.Select(e => "• " + (e.Length > 200 ? e[..200] + "…" : e))));
 }

@@ -32,8 +32,10 @@ public static class GraphStatsCommand
             foreach (var (type, count) in statistics.EntitiesByType.OrderByDescending(t => t.Value))
                 table.AddRow($"  [grey]{Markup.Escape(type)}[/]", count.ToString());
             table.AddRow("Aliases", statistics.Aliases.ToString());
-            table.AddRow("Relations", statistics.Relations.ToString());
-            table.AddRow("  [grey]typed (not co-occurrence)[/]", statistics.TypedRelations.ToString());
+            table.AddRow("Tentative candidates (one article, one weak mention)", statistics.TentativeCandidates.ToString());
+            table.AddRow("Typed relations (stated by a sentence)", statistics.TypedRelations.ToString());
+            table.AddRow("Co-occurrence links (weak, not facts)", (statistics.Relations - statistics.TypedRelations).ToString());
+            table.AddRow($"  [grey]typed share[/]", statistics.Relations == 0 ? "–" : $"{100.0 * statistics.TypedRelations / statistics.Relations:F0}%");
             table.AddRow("Entity–chunk links", statistics.EntityChunkEdges.ToString());
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"[grey]store: {store.Name}{(pending > 0 ? $"; {pending} article graphs wait for `graph sync`" : "")}[/]");

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using GraphRag.Text;
+
+namespace GraphRag.Graph.Extract;
+
+/// <summary>
+/// The parts of an article that are not prose, where no entity or relation is read: URLs, lines of
+/// source code (statements, imports, assignments, calls), table rows of numbers, and words that are
+/// identifiers rather than names (snake_case, dotted module paths, variables such as "Z1", "w1" or
+/// "n-1", and random-looking hashes such as "dxvAq6Jg").
+/// </summary>
+public sealed partial class NonProse
+{
+    private readonly bool[] _excluded;
+
+    public NonProse(string text)
+    {
+        _excluded = new bool[text.Length];
+        foreach (Match m in Url().Matches(text))
+            Array.Fill(_excluded, true, m.Index, m.Length);
+        var lineStart = 0;
+        var inFence = false;
+        while (lineStart < text.Length)
+        {
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var fence = line.TrimStart().StartsWith("```");
+            if (fence || inFence || IsCode(line.ToString()))
+                Array.Fill(_excluded, true, lineStart, lineEnd - lineStart);
+            if (fence)
+                inFence = !inFence;
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /// <summary>True when any character of the span is outside prose.</summary>
+    public bool Excludes(TextSpan span) => span.Length > 0 && Array.IndexOf(_excluded, true, span.Start, span.Length) >= 0;
+
+    /// <summary>
+    /// A word that names a variable, a code identifier or a hash, given the characters around it in
+    /// the text ("height_coefficient" reaches Words as "height" and "coefficient" beside an underscore).
+    /// </summary>
+    public static bool IsIdentifier(string text, Word word)
+    {
+        var before = word.Start > 0 ? text[word.Start - 1] : ' ';
+        var after = word.End < text.Length ? text[word.End] : ' ';
+        if (before is '_' or '/' or '\\' or '=' or '@' || after is '_' or '(' or '=' || (after == '.' && word.End + 1 < text.Length && char.IsLetter(text[word.End + 1])))
+            return true;
+        return Variable().IsMatch(word.Text) || Dotted().IsMatch(word.Text) || IsHash(word.Text);
+    }
+
+    /// <summary>
+    /// Generated ids ("dEpMjpBP", "dxvAq6Jg"): three capitals after lower-case letters over at least
+    /// six characters, or a lower-case start with a capital and a digit inside. Camel-case names
+    /// ("LinkedIn", "YouTube", "PyTorch") have one or two such capitals and no digits inside.
+    /// </summary>
+    private static bool IsHash(string word)
+    {
+        if (word.Length < 6 || word.Contains('-'))
+            return false;
+        var humps = 0;
+        for (var i = 1; i < word.Length; i++)
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+                humps++;
+        var digitInside = word[1..^1].Any(char.IsDigit);
+        return humps >= 3 || (char.IsLower(word[0]) && humps >= 1 && digitInside);
+    }
+
+    private static bool IsCode(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith('>') || trimmed.StartsWith("- ") || trimmed.StartsWith("* "))
+            return false;
+        if (CodeStart().IsMatch(trimmed))
+            return true;
+        var symbols = trimmed.Count(c => c is '=' or '(' or ')' or '{' or '}' or '[' or ']' or '_' or ';' or '<' or '>');
+        var letters = trimmed.Count(char.IsLetter);
+        // Prose has few brackets per letter; a line of numbers (a table row) has almost no letters.
+        return (symbols >= 2 && symbols * 8 >= letters && !trimmed.Contains(". ")) || (trimmed.Length >= 3 && letters * 4 < trimmed.Count(char.IsDigit));
+    }
+
+    [GeneratedRegex(@"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|org|net|io|in|ai|ly)/\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    // Statements, not prose that happens to start with "While", "For", "Let’s" or "Return": Python
+    // imports and definitions, control lines ending in a colon, and declarations with an assignment.
+    [GeneratedRegex(@"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|return\b.*[()\[\]=]|(?:for|while|if|elif|with)\b[^.!?]*:\s*$|(?:else|try|finally|except)\b[^.!?]*:\s*$|print\(|#include\b|(?:var|let|const)\s+\w+\s*=|(?:public|private|static)\s+\w+.*[({;]\s*$|(?:SELECT|INSERT|CREATE|UPDATE|DELETE)\s+.*(?:FROM|INTO|TABLE|SET|INDEX)\b)")]
+    private static partial Regex CodeStart();
+
+    // "Z1", "w1", "A12", "n-1", "u3x3", "x2": one letter and digits.
+    [GeneratedRegex(@"^(?:[A-Za-z]\d+(?:x\d+)?|[a-z]-\d+|[A-Za-z]\d*[-+][A-Za-z0-9])$")]
+    private static partial Regex Variable();
+
+    // "hashlib.md5", "os.path": a lower-case module path (not "Node.js", "GPT-3.5").
+    [GeneratedRegex(@"^[a-z_][\w]*\.[a-z_]\w+$")]
+    private static partial Regex Dotted();
+}

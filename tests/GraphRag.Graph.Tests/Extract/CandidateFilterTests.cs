@@ -1,0 +1,76 @@
+using GraphRag.Graph.Extract;
+using GraphRag.Graph.Model;
+using GraphRag.Graph.Tests.Support;
+using GraphRag.Text;
+
+namespace GraphRag.Graph.Tests.Extract;
+
+/// <summary>What is not an entity, and what stays whole (the junk the issue found in the graph of corpus/).</summary>
+public sealed class CandidateFilterTests
+{
+    private static ArticleGraph Extract(string text) =>
+        English.Extractor().Extract(new ArticleInput(1, text, null, [new ChunkSpan(1, 0, text.Length)]), NoKnownEntities.Instance);
+
+    private static List<string> Keys(string text) => Extract(text).Entities.Select(e => e.Key).ToList();
+
+    [Fact]
+    public void Adverbs_and_discourse_words_at_a_sentence_start_are_not_names()
+    {
+        var keys = Keys("Unfortunately, the model overfits. Apparently, Spotify ranks songs. Intuition helps. Spotify ranks playlists with Python.");
+        Assert.DoesNotContain("unfortunately", keys);
+        Assert.DoesNotContain("apparently", keys);
+        Assert.DoesNotContain("intuition", keys);
+        Assert.Contains("spotify", keys);
+    }
+
+    [Fact]
+    public void A_title_of_a_work_is_one_entity_typed_as_a_work()
+    {
+        var graph = Extract("The transformer was introduced in the paper Attention Is All You Need by researchers at Google.");
+        var title = Assert.Single(graph.Entities, e => e.Key == "attention is all you need");
+        Assert.Equal(EntityTypes.Work, title.Type);
+        Assert.DoesNotContain(graph.Entities, e => e.Key == "need");
+    }
+
+    [Fact]
+    public void A_persons_name_keeps_its_final_s_and_is_typed_as_a_person()
+    {
+        var entity = Assert.Single(Extract("The idea of inverse document frequency came from Karen Spärck Jones in 1972.").Entities, e => e.Name.Contains("Jones"));
+        Assert.Equal(("karen spärck jones", EntityTypes.Person), (entity.Key, entity.Type));
+    }
+
+    [Theory]
+    [InlineData("Find the code on GitHub: https://lnkd.in/dxvAq6Jg and the notes at https://lnkd.in/dEpMjpBP today.", "dxvaq6jg")]
+    [InlineData("The weights Z1 and P1 are multiplied, then Z1 is added to n-1 of the outputs.", "z1")]
+    [InlineData("We then call hashlib.md5 on every file and keep the hash.", "hashlib.md5")]
+    public void Urls_hashes_variables_and_identifiers_are_not_entities(string text, string junk) =>
+        Assert.DoesNotContain(junk, Keys(text));
+
+    [Fact]
+    public void Lines_of_code_are_not_read_but_prose_that_starts_like_code_is()
+    {
+        var text = "import os\nfor f in filenames:\nLet’s see how attention weights change. The attention weights sum to one.";
+        var keys = Keys(text);
+        Assert.DoesNotContain("filename", keys);
+        Assert.Contains("attention weight", keys);
+        Assert.True(new NonProse(text).Excludes(new TextSpan(0, 9)));
+        Assert.False(new NonProse(text).Excludes(new TextSpan(text.IndexOf("Let", StringComparison.Ordinal), text.Length)));
+    }
+
+    [Fact]
+    public void A_demonym_before_its_noun_and_a_month_are_not_names()
+    {
+        var keys = Keys("I collected 1,165 Indian names in November. The Indian names were short. Names came from Kaggle.");
+        Assert.DoesNotContain("indian", keys);
+        Assert.DoesNotContain("november", keys);
+    }
+
+    [Fact]
+    public void Acronyms_keep_their_expansion_as_one_entity_and_ms_marco_stays_whole()
+    {
+        var graph = Extract("We evaluate on MS MARCO, a passage ranking dataset. Mean Reciprocal Rank (MRR) is reported on MS MARCO.");
+        Assert.Contains(graph.Entities, e => e.Key == "ms marco");
+        Assert.DoesNotContain(graph.Entities, e => e.Key == "marco");
+        Assert.Contains(Assert.Single(graph.Entities, e => e.Aliases.Contains("MRR")).Aliases, a => a == "Mean Reciprocal Rank");
+    }
+}
