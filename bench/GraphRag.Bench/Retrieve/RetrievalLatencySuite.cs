@@ -1,6 +1,7 @@
 using GraphRag.Bench.Foundation;
 using GraphRag.Embeddings;
 using GraphRag.Graph.Extract;
+using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Ingest;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;
@@ -48,7 +49,7 @@ public sealed class RetrievalLatencySuite : IBenchSuite
             if (!database.Exists)
             {
                 await new IngestionPipeline(database, new ArticleReader(), new ChunkingOptions(),
-                        [new GraphIndexer(new ArticleGraphExtractor(), database, new NoGraphMirror())])
+                        [new GraphIndexer(new ArticleGraphExtractor(EnglishLexicon.Load(new GraphRag.Graph.GraphOptions().ResolveAssets())), database, new NoGraphMirror())])
                     .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
                 unitVectors ??= await EmbedAsync(encoder, database);
                 WriteVectors(database, unitVectors);
