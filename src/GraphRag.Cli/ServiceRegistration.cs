@@ -1,9 +1,7 @@
-using GraphRag.Embeddings;
 using GraphRag.Graph;
 using GraphRag.Generation;
 using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,30 +21,20 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// The in-process encoder and dense retrieval, when enabled and its files are there; otherwise
-    /// "dense" is recorded as unavailable with the reason, and everything else works without it.
+    /// The sentence encoder and dense retrieval, when enabled and the encoder's files are there;
+    /// otherwise "dense" is recorded as unavailable with the reason, and everything else works without it.
     /// </summary>
     private static void AddDenseRetrieval(IServiceCollection services, IConfiguration configuration)
     {
         // Read here, at registration, because it decides what is registered; the validated copy serves everything else.
         var embeddings = configuration.GetSection(GraphRagOptions.Section).Get<GraphRagOptions>()?.Embeddings ?? new EmbeddingOptions();
-        var modelDirectory = embeddings.ResolveModelDirectory();
         if (!embeddings.Enabled)
             services.AddUnavailableMode(RetrievalModeNames.Dense, "GraphRag:Embeddings:Enabled is false.");
-        else if (!File.Exists(Path.Combine(modelDirectory, "model.json")))
-            services.AddUnavailableMode(RetrievalModeNames.Dense, $"the sentence encoder is not in {modelDirectory}; run scripts/fetch-assets.sh.");
+        else if (SentenceEncoderCatalog.Unavailable(embeddings) is { } reason)
+            services.AddUnavailableMode(RetrievalModeNames.Dense, reason);
         else
         {
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings;
-                return new UseLiteEmbeddingGenerator(new UseLiteOptions
-                {
-                    ModelDirectory = options.ResolveModelDirectory(),
-                    BatchSize = options.BatchSize,
-                    Threads = options.Threads,
-                });
-            });
+            services.AddSingleton(sp => SentenceEncoderCatalog.Create(sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings));
             services.AddGraphRagDense();
         }
     }

@@ -49,6 +49,10 @@ public sealed class GraphRagOptionsValidator : IValidateOptions<GraphRagOptions>
         if (!hybrid.Fusion.Equals(HybridOptions.ScoreMixing, StringComparison.OrdinalIgnoreCase)
             && !hybrid.Fusion.Equals(HybridOptions.ReciprocalRank, StringComparison.OrdinalIgnoreCase))
             errors.Add($"GraphRag:Retrieval:Hybrid:Fusion is \"{hybrid.Fusion}\"; use \"{HybridOptions.ScoreMixing}\" or \"{HybridOptions.ReciprocalRank}\".");
+        var weightTexts = hybrid.Weights.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (weightTexts.Any(w => !double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) || x < 0 || !double.IsFinite(x))
+            || (weightTexts.Length > 0 && weightTexts.Length != hybrid.ComponentModes.Count))
+            errors.Add($"GraphRag:Retrieval:Hybrid:Weights is \"{hybrid.Weights}\"; give one non-negative number per component ({hybrid.Components}), comma-separated, or leave it empty.");
         if (hybrid.Candidates is < 1 or > 10_000)
             errors.Add($"GraphRag:Retrieval:Hybrid:Candidates is {hybrid.Candidates}; it must be between 1 and 10000.");
 
@@ -57,11 +61,15 @@ public sealed class GraphRagOptionsValidator : IValidateOptions<GraphRagOptions>
             errors.Add($"GraphRag:Embeddings:Storage is \"{embeddings.Storage}\"; use float32, float16 or int8.");
         if (embeddings.BatchSize < 1)
             errors.Add($"GraphRag:Embeddings:BatchSize is {embeddings.BatchSize}; it must be at least 1.");
-        if (embeddings.WindowTokens < 8)
-            errors.Add($"GraphRag:Embeddings:WindowTokens is {embeddings.WindowTokens}; it must be at least 8.");
+        if (embeddings.WindowTokens is < 8)
+            errors.Add($"GraphRag:Embeddings:WindowTokens is {embeddings.WindowTokens}; leave it unset for the encoder's default or give at least 8.");
+        if (string.IsNullOrWhiteSpace(embeddings.Encoder))
+            errors.Add("GraphRag:Embeddings:Encoder is empty; use arctic-embed-xs, all-minilm-l6-v2, use-lite or a model folder.");
+        if (!embeddings.Backend.Equals("engine", StringComparison.OrdinalIgnoreCase) && !embeddings.Backend.Equals("onnx", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"GraphRag:Embeddings:Backend is \"{embeddings.Backend}\"; use \"engine\" or \"onnx\".");
         if (embeddings.Threads is < 1)
             errors.Add($"GraphRag:Embeddings:Threads is {embeddings.Threads}; leave it unset for all cores or give at least 1.");
-        if (embeddings.Enabled && string.IsNullOrWhiteSpace(embeddings.ModelDirectory))
+        if (embeddings.Enabled && embeddings.Encoder.Equals("use-lite", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(embeddings.ModelDirectory))
             errors.Add("GraphRag:Embeddings:ModelDirectory is empty; set it to the folder scripts/fetch-assets.sh fills (.assets/use-lite).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -58,18 +58,16 @@ public static class GraphRagServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Dense retrieval and chunk embedding at ingestion, over the encoders the caller registers:
-    /// the document encoder as the <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, and the
-    /// query encoder given here (the same one unless the model embeds questions differently).
+    /// Dense retrieval and chunk embedding at ingestion, over the <see cref="SentenceEncoders"/> the
+    /// caller registers (the configured encoder, and the others it can load by model). The configured
+    /// encoder's document view is also the app's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>.
     /// </summary>
-    public static IServiceCollection AddGraphRagDense(this IServiceCollection services,
-        Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>>? queryEncoder = null)
+    public static IServiceCollection AddGraphRagDense(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<SentenceEncoders>().Configured.Documents);
         services.AddSingleton<VectorIndexCache>();
         services.AddSingleton<IArticleIndexer, EmbeddingIndexer>();
-        services.AddSingleton(sp => new DenseRanker(
-            queryEncoder?.Invoke(sp) ?? sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<VectorIndexCache>()));
+        services.AddSingleton<DenseRanker>();
         return services;
     }
 

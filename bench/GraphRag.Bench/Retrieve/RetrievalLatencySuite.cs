@@ -1,5 +1,4 @@
 using GraphRag.Bench.Foundation;
-using GraphRag.Embeddings;
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Graph.Ingest;
@@ -28,19 +27,25 @@ public sealed class RetrievalLatencySuite : IBenchSuite
 {
     public string Name => "retrieval";
 
-    public string Description => "p50/p95 of lexical, dense, graph and hybrid search on the notes and N× the notes [copies=100] [work folder]";
+    public string Description => "p50/p95 of lexical, dense, graph and hybrid search on the notes and N× the notes [copies=100] [work folder] [encoder=arctic-embed-xs]";
 
     public async Task RunAsync(string[] args)
     {
         var copies = args.Length > 0 ? int.Parse(args[0]) : 100;
         var work = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "graphrag-bench-retrieval");
-        var encoderDirectory = Path.Combine(Environment.GetEnvironmentVariable("GRAPHRAG_ASSETS") ?? Path.Combine(SyntheticCorpus.RepoRoot, ".assets"), "use-lite");
-        if (!File.Exists(Path.Combine(encoderDirectory, "model.json")))
+        var options = new EmbeddingOptions
         {
-            AnsiConsole.MarkupLine($"[yellow]SKIPPED: the sentence encoder is not in {encoderDirectory}; run scripts/fetch-assets.sh.[/]");
+            Encoder = args.Length > 2 ? args[2] : "arctic-embed-xs",
+            ModelDirectory = Path.Combine(Environment.GetEnvironmentVariable("GRAPHRAG_ASSETS") ?? Path.Combine(SyntheticCorpus.RepoRoot, ".assets"), "use-lite"),
+        };
+        if (GraphRag.Cli.SentenceEncoderCatalog.Unavailable(options) is { } reason)
+        {
+            AnsiConsole.MarkupLine($"[yellow]SKIPPED: {Markup.Escape(reason)}[/]");
             return;
         }
-        var encoder = new UseLiteEmbeddingGenerator(new UseLiteOptions { ModelDirectory = encoderDirectory });
+        using var encoders = GraphRag.Cli.SentenceEncoderCatalog.Create(options);
+        var encoder = encoders.Configured;
+        work = Path.Combine(work, SentenceEncoder.NameOf(encoder.ModelId));
         var table = new Table().AddColumns("corpus", "chunks", "vectors", "mode", "p50 ms", "p95 ms", "p95 × lexical");
         float[][]? unitVectors = null;
         foreach (var (label, n) in new[] { ("notes (1×)", 1), ($"synthetic ({copies}×)", copies) })
@@ -52,10 +57,10 @@ public sealed class RetrievalLatencySuite : IBenchSuite
                         [new GraphIndexer(new ArticleGraphExtractor(EnglishLexicon.Load(new GraphRag.Graph.GraphOptions().ResolveAssets())), database, new NoGraphMirror())])
                     .IngestAsync([SyntheticCorpus.Write(Path.Combine(work, $"x{n}"), n)]);
                 unitVectors ??= await EmbedAsync(encoder, database);
-                WriteVectors(database, unitVectors);
+                WriteVectors(database, unitVectors, encoder.ModelId);
             }
             var modes = RetrievalComposition.Compose(new RetrievalOptions(), database,
-                new DenseRanker(encoder, new VectorIndexCache(database)),
+                new DenseRanker(encoders, new VectorIndexCache(database)),
                 new GraphRankerFactory(new GraphSnapshotCache(new EmbeddedGraphStore(database)), Microsoft.Extensions.Options.Options.Create(new GraphRag.Graph.GraphOptions())),
                 []);
             var search = new PassageSearch(modes, new ArticleStore(database));
@@ -75,28 +80,30 @@ public sealed class RetrievalLatencySuite : IBenchSuite
     }
 
     /// <summary>The 1× corpus's chunk vectors, as the embedding indexer makes them (the best window stands for its chunk here).</summary>
-    private static async Task<float[][]> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> encoder, GraphRagDatabase database)
+    private static async Task<float[][]> EmbedAsync(SentenceEncoder encoder, GraphRagDatabase database)
     {
         var store = new ArticleStore(database);
-        var texts = store.ListArticles().SelectMany(a => store.ChunksOf(a.Id)).SelectMany(c => SentenceWindows.Split(c.Text, 80)).ToList();
+        var texts = store.ListArticles().SelectMany(a => store.ChunksOf(a.Id))
+            .SelectMany(c => SentenceWindows.Split(c.Text, encoder.WindowTokens, encoder.CountTokens)).ToList();
         var vectors = new List<float[]>();
         foreach (var batch in texts.Chunk(32))
-            vectors.AddRange((await encoder.GenerateAsync(batch)).Select(e => e.Vector.ToArray()));
+            vectors.AddRange((await encoder.Documents.GenerateAsync(batch)).Select(e => e.Vector.ToArray()));
         return vectors.ToArray();
     }
 
-    private static void WriteVectors(GraphRagDatabase database, float[][] unitVectors)
+    private static void WriteVectors(GraphRagDatabase database, float[][] unitVectors, string model)
     {
         using var write = database.BeginWrite();
         var chunkIds = write.Query<long>("SELECT id FROM chunks ORDER BY id").ToList();
         using var insert = write.Prepare("""
-            INSERT INTO chunk_embeddings (chunk_id, window, model, format, scale, vector) VALUES ($chunk, 0, 'bench', 'f16', $scale, $vector)
+            INSERT INTO chunk_embeddings (chunk_id, window, model, format, scale, vector) VALUES ($chunk, 0, $model, 'f16', $scale, $vector)
             """);
         for (var i = 0; i < chunkIds.Count; i++)
         {
             var (bytes, scale) = VectorCodec.Encode(unitVectors[i % unitVectors.Length], VectorFormat.F16);
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$chunk", chunkIds[i]);
+            insert.Parameters.AddWithValue("$model", model);
             insert.Parameters.AddWithValue("$scale", scale);
             insert.Parameters.AddWithValue("$vector", bytes);
             insert.ExecuteNonQuery();

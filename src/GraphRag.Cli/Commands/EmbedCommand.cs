@@ -15,7 +15,7 @@ public static class EmbedCommand
     {
         var texts = new Argument<string[]>("text") { Description = "One or more texts to embed", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {text, embedding}" };
-        var command = new Command("embed", "Embed texts with the in-process sentence encoder (512-dimensional unit vectors)") { texts, json };
+        var command = new Command("embed", "Embed texts with the configured sentence encoder, as documents (unit vectors; GraphRag:Embeddings:Encoder)") { texts, json };
         command.SetGuardedAction(async (parse, cancellationToken) =>
         {
             var input = parse.GetValue(texts)!;

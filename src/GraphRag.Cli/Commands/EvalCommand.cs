@@ -13,17 +13,27 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string?>("--dataset") { Description = "\"notes\" (eval/notes against your database) or a BEIR folder (corpus.jsonl, queries.jsonl, qrels/)" };
+        var dataset = new Option<string?>("--dataset")
+        {
+            Description = "\"notes\" (eval/notes against your database) or a BEIR folder (corpus.jsonl, queries.jsonl, qrels/), " +
+                          "ingested into a temporary database, or into --db and kept there",
+        };
         var modes = new Option<string?>("--mode") { Description = "Comma-separated retrieval modes, or \"all\" (default GraphRag:Retrieval:Mode)" };
         var k = new Option<int>("--k") { Description = "Cut-off for nDCG@k, recall@k, P@k", DefaultValueFactory = _ => 10 };
         var depth = new Option<int>("--depth") { Description = "Passages retrieved per query", DefaultValueFactory = _ => 100 };
         var split = new Option<string>("--split") { Description = "BEIR qrels split (qrels/SPLIT.tsv)", DefaultValueFactory = _ => "test" };
+        var queries = new Option<string>("--queries")
+        {
+            Description = "Which questions: all, dev or test (a fixed half each: tune on dev, report test)",
+            DefaultValueFactory = _ => GraphRag.Evaluation.Runs.QuerySplit.All,
+        };
+        queries.AcceptOnlyFromAmong([.. GraphRag.Evaluation.Runs.QuerySplit.Names]);
         var json = new Option<bool>("--json") { Description = "Print results.json to stdout instead of tables" };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, results.json (default eval-reports/DATASET)" };
         var compare = new Option<string?>("--compare") { Description = "An earlier results.json: mark significant regressions and improvements" };
         var command = new Command("eval", "Measure retrieval quality: trec_eval measures, 95% intervals, paired tests, HTML/Markdown reports")
         {
-            dataset, modes, k, depth, split, json, output, compare, TrecCommand.Create(),
+            dataset, modes, k, depth, split, queries, json, output, compare, TrecCommand.Create(),
         };
         command.SetGuardedAction(async (parse, cancellationToken) =>
         {
@@ -40,7 +50,7 @@ public static class EvalCommand
             var quiet = parse.GetValue(json);
             var progress = new Progress<string>(message => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"); });
             var outcome = await EvalDatasetRunner.RunAsync(parse,
-                new EvalDatasetRunner.Request(name, modeList, cutoff, perQueryDepth, parse.GetValue(split)!), progress, cancellationToken);
+                new EvalDatasetRunner.Request(name, modeList, cutoff, perQueryDepth, parse.GetValue(split)!, parse.GetValue(queries)!), progress, cancellationToken);
             var results = outcome.Results;
             var againstBefore = before is null ? null : RegressionCheck.Compare(before, results);
 

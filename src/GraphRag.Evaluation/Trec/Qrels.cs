@@ -27,6 +27,13 @@ public sealed class Qrels
 
     public bool Contains(string queryId) => _byQuery.ContainsKey(queryId);
 
+    /// <summary>The judgments of the given queries only (a split of a query set).</summary>
+    public Qrels Only(IEnumerable<string> queryIds)
+    {
+        var keep = queryIds.ToHashSet(StringComparer.Ordinal);
+        return new Qrels(_byQuery.Where(q => keep.Contains(q.Key)).ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal));
+    }
+
     private static readonly IReadOnlyDictionary<string, int> EmptyJudgments = new Dictionary<string, int>();
 
     /// <summary>Reads a TREC qrels file: "qid iter docno rel" per line, whitespace separated.</summary>

@@ -30,16 +30,17 @@ public static class RetrievalComposition
         if (graph is not null)
             rankers[RetrievalModeNames.Graph] = graph.Create(graph.SeedMode is { } seedMode ? rankers.GetValueOrDefault(seedMode) : null);
 
+        var weights = options.Hybrid.ComponentWeights;
         var components = options.Hybrid.ComponentModes
-            .Where(rankers.ContainsKey)
-            .Select(mode => (mode, rankers[mode]))
+            .Select((mode, i) => (Mode: mode, Weight: weights.Count > i ? weights[i] : 1.0))
+            .Where(c => rankers.ContainsKey(c.Mode))
             .ToList();
         if (components.Count > 0)
         {
             IFusion fusion = options.Hybrid.Fusion.Equals(HybridOptions.ReciprocalRank, StringComparison.OrdinalIgnoreCase)
                 ? new ReciprocalRankFusion()
-                : new ScoreMixing();
-            rankers[RetrievalModeNames.Hybrid] = new FusionRanker(components, fusion, options.Hybrid.Candidates);
+                : new ScoreMixing(components.Select(c => c.Weight).ToList());
+            rankers[RetrievalModeNames.Hybrid] = new FusionRanker(components.Select(c => (c.Mode, rankers[c.Mode])).ToList(), fusion, options.Hybrid.Candidates);
         }
         return new RetrievalModes(rankers, unavailable.ToList(), options.Mode);
     }

@@ -22,7 +22,8 @@ public static class EvalDatasetRunner
 {
     public const string NotesDataset = "notes";
 
-    public sealed record Request(string Dataset, IReadOnlyList<string>? Modes, int K, int Depth, string Split);
+    /// <param name="Queries">Which of the set's questions: all, dev or test (<see cref="QuerySplit"/>).</param>
+    public sealed record Request(string Dataset, IReadOnlyList<string>? Modes, int K, int Depth, string Split, string Queries = QuerySplit.All);
 
     /// <summary>The summary plus what it was computed from: the runs and the judgments they were scored against.</summary>
     public sealed record Outcome(EvalResults Results, IReadOnlyList<ModeRun> Runs, Qrels Qrels);
@@ -40,12 +41,16 @@ public static class EvalDatasetRunner
         }
 
         var dataset = BeirDataset.Read(request.Dataset, request.Split);
+        // With --db the passages go into that database and stay (a re-run skips what is already there);
+        // without it, into a temporary one.
+        var kept = parse.GetValue(GlobalOptions.Database) is not null;
         var temp = Path.Combine(Path.GetTempPath(), "graphrag-eval", Guid.NewGuid().ToString("N"));
         try
         {
-            using var host = CliHost.Build(parse, services =>
-                services.PostConfigure<GraphRagOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
-            progress.Report($"Ingesting {dataset.Corpus.Count} passages of {dataset.Name} into a temporary database…");
+            using var host = kept
+                ? CliHost.Build(parse)
+                : CliHost.Build(parse, services => services.PostConfigure<GraphRagOptions>(o => o.Database = Path.Combine(temp, "eval.db")));
+            progress.Report($"Ingesting {dataset.Corpus.Count} passages of {dataset.Name} into {(kept ? "the database" : "a temporary database")}…");
             var ingester = new BeirIngester(
                 host.Services.GetRequiredService<IngestionPipeline>(),
                 host.Services.GetRequiredService<ArticleStore>());
@@ -64,6 +69,11 @@ public static class EvalDatasetRunner
     private static async Task<Outcome> RunModesAsync(IHost host, string name, IReadOnlyList<EvalQuery> queries, IRunMapper mapper,
         Request request, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        if (request.Queries != QuerySplit.All)
+        {
+            queries = QuerySplit.Select(queries, request.Queries);
+            mapper = new SubsetRunMapper(mapper, queries.Select(q => q.Id));
+        }
         var search = host.Services.GetRequiredService<PassageSearch>();
         var modes = request.Modes is null ? [search.Modes.DefaultMode]
             : request.Modes.Count == 1 && request.Modes[0] == "all" ? search.Modes.Available.Order().ToList()

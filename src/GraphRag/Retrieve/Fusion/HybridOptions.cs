@@ -10,10 +10,20 @@ public sealed class HybridOptions
     /// The modes fused, comma-separated, among those available (a missing one is skipped). A string,
     /// not a list: configuration binding appends to a list's defaults instead of replacing them.
     /// </summary>
-    public string Components { get; set; } = "lexical,dense,graph";
+    public string Components { get; set; } = "lexical,dense";
 
     public IReadOnlyList<string> ComponentModes =>
         Components.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// Each component's weight in score mixing, comma-separated in the order of <see cref="Components"/>;
+    /// empty: 1 each. Tuned on the dev half of the notes questions (bench/RESULTS.md).
+    /// </summary>
+    public string Weights { get; set; } = "";
+
+    public IReadOnlyList<double> ComponentWeights =>
+        Weights.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>"mix" (normalised score mixing; measured best, bench/RESULTS.md) or "rrf" (reciprocal rank fusion).</summary>
     public string Fusion { get; set; } = ScoreMixing;
