@@ -12,9 +12,11 @@ public sealed class GraphRetrievalOptions
 
     /// <summary>
     /// A mode whose top passages also seed the walk (HippoRAG 2), so the graph spreads from what
-    /// matches the words of the question to what is connected to it; empty: entities only.
+    /// matches the question to what is connected to it; empty: entities only. Dense seeds (BM25's
+    /// where the notes hold no vectors) measured better than BM25 seeds on the dev halves and on the
+    /// held-apart halves (HotpotQA100 test nDCG@10 0.764 → 0.818, notes test 0.711 → 0.713).
     /// </summary>
-    public string PassageSeeds { get; set; } = "lexical";
+    public string PassageSeeds { get; set; } = "dense";
 
     /// <summary>How many of that mode's passages seed the walk.</summary>
     public int PassageSeedCount { get; set; } = 20;

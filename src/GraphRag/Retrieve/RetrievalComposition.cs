@@ -7,7 +7,8 @@ namespace GraphRag.Retrieve;
 
 /// <summary>
 /// The one place where rankers are put together: lexical always; dense when an encoder is
-/// there; graph when the graph library is, seeded from another mode's ranking; hybrid as a fusion
+/// there; graph when the graph library is, seeded from another mode's ranking (BM25's when that
+/// mode cannot serve the database); hybrid as a fusion
 /// over the configured components. Rankers that others build on are shared per query, so a hybrid
 /// search runs one FTS5 query and one vector scan however many components read them.
 /// </summary>
@@ -28,7 +29,7 @@ public static class RetrievalComposition
         if (dense is not null)
             rankers[RetrievalModeNames.Dense] = new SharedRanking(dense, sharedDepth);
         if (graph is not null)
-            rankers[RetrievalModeNames.Graph] = graph.Create(graph.SeedMode is { } seedMode ? rankers.GetValueOrDefault(seedMode) : null);
+            rankers[RetrievalModeNames.Graph] = graph.Create(SeedRanker(graph.SeedMode, rankers));
 
         var weights = options.Hybrid.ComponentWeights;
         var components = options.Hybrid.ComponentModes
@@ -43,5 +44,14 @@ public static class RetrievalComposition
             rankers[RetrievalModeNames.Hybrid] = new FusionRanker(components.Select(c => (c.Mode, rankers[c.Mode])).ToList(), fusion, options.Hybrid.Candidates);
         }
         return new RetrievalModes(rankers, unavailable.ToList(), options.Mode);
+    }
+
+    /// <summary>The graph's passage seeds: the configured mode's ranking, BM25's where that mode cannot serve.</summary>
+    private static IRanker? SeedRanker(string? seedMode, Dictionary<string, IRanker> rankers)
+    {
+        if (seedMode is null)
+            return null;
+        var lexical = rankers[RetrievalModeNames.Lexical];
+        return rankers.TryGetValue(seedMode, out var seeds) && seeds != lexical ? new FallbackRanker(seeds, lexical) : lexical;
     }
 }

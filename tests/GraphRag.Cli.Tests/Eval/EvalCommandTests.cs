@@ -35,19 +35,23 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Eval_on_the_notes_writes_reports_and_scores_the_default_mode_at_its_baseline()
     {
+        // The default mode (hybrid: BM25 + the configured encoder) as the CLI composes it; the
+        // Evaluation tests guard lexical, the mode that needs no encoder.
         var db = _dir.File("notes.db");
-        Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, "ingest", TestPaths.Repo("corpus"), "--db", db)).ExitCode);
+        var withEncoder = new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Embeddings__Enabled"] = "true" };
+        Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, withEncoder, "ingest", TestPaths.Repo("corpus"), "--db", db)).ExitCode);
         var reports = _dir.File("reports");
 
         // Run from the repository, where eval/notes lives.
-        var result = await CliProcess.RunAsync(TestPaths.RepoRoot, "eval", "--dataset", "notes", "--mode", "lexical",
+        var result = await CliProcess.RunAsync(TestPaths.RepoRoot, withEncoder, "eval", "--dataset", "notes",
             "--json", "--out", reports, "--db", db);
 
         Assert.True(result.ExitCode == 0, result.Output);
         var mode = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("modes").EnumerateArray().Single();
-        Assert.Equal("lexical", mode.GetProperty("mode").GetString());
+        Assert.Equal("hybrid", mode.GetProperty("mode").GetString());
         var baseline = JsonDocument.Parse(await File.ReadAllTextAsync(TestPaths.Repo("eval", "baseline.json"), TestContext.Current.CancellationToken)).RootElement;
-        Assert.True(mode.GetProperty("ndcg@10").GetDouble() >= baseline.GetProperty("modes").GetProperty("lexical").GetDouble() - 1e-6);
+        Assert.True(mode.GetProperty("ndcg@10").GetDouble() >= baseline.GetProperty("modes").GetProperty("hybrid").GetDouble() - 1e-6,
+            $"hybrid nDCG@10 {mode.GetProperty("ndcg@10").GetDouble():F6} fell below eval/baseline.json");
         Assert.True(mode.GetProperty("perQuery").GetArrayLength() >= 50);
         foreach (var file in new[] { "report.html", "report.md", "results.json" })
             Assert.True(File.Exists(Path.Combine(reports, file)), file);

@@ -17,7 +17,7 @@ public sealed class IngestedCorpus : IAsyncLifetime
 
     /// <summary>Searches the corpus the way the app composes retrieval, lexical only (no encoder, no graph).</summary>
     public PassageSearch Search => new(
-        RetrievalComposition.Compose(new RetrievalOptions(), Database, dense: null, graph: null, unavailable: []), Store);
+        RetrievalComposition.Compose(new RetrievalOptions { Mode = RetrievalModeNames.Lexical }, Database, dense: null, graph: null, unavailable: []), Store);
 
     public async ValueTask InitializeAsync()
     {

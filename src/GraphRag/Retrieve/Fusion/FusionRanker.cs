@@ -5,14 +5,30 @@ namespace GraphRag.Retrieve.Fusion;
 /// <paramref name="candidates"/> deep, the fusion turns the rankings into one score per chunk, and
 /// each chunk's reason lists where every component ranked it. Each component finds what the others
 /// miss: exact terms and names (lexical), paraphrases (dense), facts linked across articles (graph).
+/// A component the database cannot serve (dense before anything is embedded) ranks nothing.
 /// </summary>
 public sealed class FusionRanker(IReadOnlyList<(string Name, IRanker Ranker)> components, IFusion fusion, int candidates) : IRanker
 {
     public async Task<IReadOnlyList<RankedChunk>> RankAsync(SearchQuery query, int depth, CancellationToken cancellationToken = default)
     {
         var rankings = new List<IReadOnlyList<RankedChunk>>(components.Count);
+        var unavailable = new List<UnavailableModeException>();
         foreach (var (_, ranker) in components)
-            rankings.Add(await ranker.RankAsync(query, Math.Max(depth, candidates), cancellationToken));
+        {
+            try
+            {
+                rankings.Add(await ranker.RankAsync(query, Math.Max(depth, candidates), cancellationToken));
+            }
+            catch (UnavailableModeException e)
+            {
+                // A component this database cannot serve (no vectors yet) counts as an empty ranking:
+                // hybrid is the default mode and must not fail where lexical alone would answer.
+                unavailable.Add(e);
+                rankings.Add([]);
+            }
+        }
+        if (unavailable.Count == components.Count)
+            throw unavailable[0];
         return fusion.Fuse(rankings)
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key)
             .Take(depth)
