@@ -453,7 +453,7 @@ async function loadGraph() {
   const communities = data.communities.filter(c => sizes.has(c.id)).sort((a, b) => sizes.get(b.id) - sizes.get(a.id) || a.id - b.id);
   $("filter-community").replaceChildren(option(-1, "all communities"), ...communities.map(c => option(c.id, `${c.label} (${sizes.get(c.id)})`)));
   $("community-list").replaceChildren(...communities.slice(0, 30).map(c => el("li", {},
-    el("span", { class: "swatch", style: null, "data-colour": GraphExplorer.colourOf(c.id) }),
+    el("span", { class: "swatch", "data-colour": GraphExplorer.colourOf(c.id) }),
     el("a", { href: `#/graph?community=${c.id}` }, c.label), el("span", { class: "meta" }, ` · ${sizes.get(c.id)} entities`))));
   for (const swatch of $("community-list").querySelectorAll(".swatch")) swatch.style.background = swatch.dataset.colour;
   // Read by the browser test (first draw) and reported in bench/RESULTS.md.
@@ -499,7 +499,7 @@ async function showEntity(key) {
   $("entity-results").replaceChildren();
   $("entity-name").textContent = entity.name;
   const node = explorer.index.get(key), community = explorer.data.communities.find(c => c.id === explorer.community[node]);
-  $("entity-meta").textContent = [entity.type, `${entity.chunks} passages`,
+  $("entity-meta").textContent = [entity.type, count(entity.chunks, "passage"),
     entity.aliases.length > 1 ? `also written ${entity.aliases.filter(a => a !== entity.name).join(", ")}` : null,
     community ? `community: ${community.label}` : null].filter(Boolean).join(" · ");
   $("entity-ask").href = `#/ask?q=${encodeURIComponent(`What do my notes say about ${entity.name}?`)}`;
