@@ -15,9 +15,35 @@ const GraphExplorer = (() => {
   const RESTING_EDGES = 40000;
   const LABELS = 220;            // most labels at rest
   const LABEL_FONT = "12px system-ui, sans-serif";
+  const COMMUNITY_FONT = "600 13px system-ui, sans-serif";
+  const COMMUNITY_LABELS = 24;   // community names at most, before the entities' labels
   const REST_MS = 140;           // quiet time after the last input before the labelled frame
 
   const colourOf = community => community === 0 ? NO_COMMUNITY : PALETTE[(community - 1) % PALETTE.length];
+
+  // Where labels already sit on screen: a grid of 40-pixel cells finds the ones near a new box.
+  class LabelBoard {
+    constructor(w, h) { this.w = w; this.h = h; this.cells = new Map(); this.placed = []; }
+
+    // Places the box [x, y, w, h] when it lies inside the canvas and overlaps no placed box.
+    add(box) {
+      if (box[0] < 0 || box[1] < 0 || box[0] + box[2] > this.w || box[1] + box[3] > this.h) return false;
+      const CELL = 40, x0 = Math.floor(box[0] / CELL), x1 = Math.floor((box[0] + box[2]) / CELL);
+      const y0 = Math.floor(box[1] / CELL), y1 = Math.floor((box[1] + box[3]) / CELL);
+      for (let gx = x0; gx <= x1; gx++)
+        for (let gy = y0; gy <= y1; gy++)
+          for (const other of this.cells.get(gx * 4096 + gy) ?? [])
+            if (box[0] < other[0] + other[2] && other[0] < box[0] + box[2] && box[1] < other[1] + other[3] && other[1] < box[1] + box[3]) return false;
+      for (let gx = x0; gx <= x1; gx++)
+        for (let gy = y0; gy <= y1; gy++) {
+          const key = gx * 4096 + gy;
+          if (!this.cells.has(key)) this.cells.set(key, []);
+          this.cells.get(key).push(box);
+        }
+      this.placed.push(box);
+      return true;
+    }
+  }
 
   class Explorer {
     constructor(canvas, { onSelect } = {}) {
@@ -321,49 +347,50 @@ const GraphExplorer = (() => {
       this.canvas.dataset.frames = String(this.frame);
     }
 
-    // Greedy: the selected entity and its neighbours first, then by importance; a label is drawn only
-    // where it overlaps no label already placed (a grid of 40-pixel cells finds the ones nearby).
+    // Greedy: community names over their discs (when nothing is selected), then the selected entity and
+    // its neighbours, then entities by importance; a label is drawn only where it overlaps none already placed.
     drawLabels(w, h, inView) {
       const c = this.context, { k, x: tx, y: ty } = this.camera;
-      c.font = LABEL_FONT;
       c.textBaseline = "middle";
       c.lineJoin = "round";
-      const placed = [], cells = new Map(), CELL = 40;
+      const board = new LabelBoard(w, h);
+      const draw = (text, box, colour) => {
+        c.strokeStyle = "rgba(255,255,255,0.92)";
+        c.lineWidth = 3.5;
+        c.strokeText(text, box[0] + 2, box[1] + box[3] / 2);
+        c.fillStyle = colour;
+        c.fillText(text, box[0] + 2, box[1] + box[3] / 2);
+      };
+      if (!this.focusSet) {
+        c.font = COMMUNITY_FONT;
+        const labels = new Map(this.data.communities.map(x => [x.id, x.label]));
+        for (const disc of this.discs) {
+          const r = disc.r * k, label = labels.get(disc.community);
+          if (board.placed.length >= COMMUNITY_LABELS || r < 24 || !label || (this.filter.community >= 0 && this.filter.community !== disc.community)) continue;
+          // Above its disc, pulled inside the canvas when the disc touches an edge.
+          const width = c.measureText(label).width + 4;
+          const box = [Math.min(Math.max(disc.x * k + tx - width / 2, 0), w - width), Math.max(disc.y * k + ty - r - 20, 0), width, 18];
+          if (board.add(box)) draw(label, box, "#3a4450");
+        }
+      }
+      c.font = LABEL_FONT;
       const candidates = this.focusSet ? [this.selected, ...[...this.focusSet].filter(i => i !== this.selected), ...this.byImportance] : this.byImportance;
       const seen = new Set();
       let tried = 0;
       for (const i of candidates) {
-        if (placed.length >= LABELS || tried > 6000) break;
+        if (board.placed.length >= LABELS || tried > 6000) break;
         if (seen.has(i) || !this.visible[i] || !inView(i)) continue;
         seen.add(i);
         tried++;
-        if (this.focusSet && !this.focusSet.has(i) && placed.length >= this.focusSet.size + 40) continue;
+        if (this.focusSet && !this.focusSet.has(i) && board.placed.length >= this.focusSet.size + 40) continue;
         if (this.labelWidth[i] < 0) this.labelWidth[i] = c.measureText(this.names[i]).width;
         const r = Math.max(this.radius[i] * k, 1.2);
         const box = [this.x[i] * k + tx + r + 3, this.y[i] * k + ty - 8, this.labelWidth[i] + 4, 16];
-        if (box[0] + box[2] > w || box[1] < 0 || box[1] + box[3] > h) continue;
-        const x0 = Math.floor(box[0] / CELL), x1 = Math.floor((box[0] + box[2]) / CELL), y0 = Math.floor(box[1] / CELL), y1 = Math.floor((box[1] + box[3]) / CELL);
-        let free = true;
-        for (let gx = x0; gx <= x1 && free; gx++)
-          for (let gy = y0; gy <= y1 && free; gy++)
-            for (const other of cells.get(gx * 4096 + gy) ?? [])
-              if (box[0] < other[0] + other[2] && other[0] < box[0] + box[2] && box[1] < other[1] + other[3] && other[1] < box[1] + box[3]) { free = false; break; }
-        if (!free) continue;
-        for (let gx = x0; gx <= x1; gx++)
-          for (let gy = y0; gy <= y1; gy++) {
-            const key = gx * 4096 + gy;
-            if (!cells.has(key)) cells.set(key, []);
-            cells.get(key).push(box);
-          }
-        placed.push(box);
+        if (!board.add(box)) continue;
         const muted = this.focusSet && !this.focusSet.has(i);
-        c.strokeStyle = "rgba(255,255,255,0.92)";
-        c.lineWidth = 3.5;
-        c.strokeText(this.names[i], box[0] + 2, box[1] + 8);
-        c.fillStyle = muted ? "#7a8591" : i === this.selected ? "#000000" : "#1d232b";
-        c.fillText(this.names[i], box[0] + 2, box[1] + 8);
+        draw(this.names[i], box, muted ? "#7a8591" : i === this.selected ? "#000000" : "#1d232b");
       }
-      return placed;
+      return board.placed;
     }
 
     // ---------- input ----------
