@@ -50,6 +50,8 @@ public static class GraphRagWebApp
         var services = builder.Services;
         addGraphRagServices(services);
         services.AddSingleton(options);
+        services.AddSingleton(JobHistory.Migrations);
+        services.AddSingleton<JobHistory>();
         services.AddSingleton<IngestionJobs>();
         services.AddSingleton<UploadFolder>();
         McpEndpoint.AddServices(services);
@@ -74,7 +76,9 @@ public static class GraphRagWebApp
         var api = app.MapGroup("/api");
         StatusEndpoints.Map(api);
         SearchEndpoints.Map(api);
+        OverviewEndpoints.Map(api, options);
         ArticleEndpoints.Map(api);
+        DocumentEndpoints.Map(api);
         IngestEndpoints.Map(api, options);
         GraphEndpoints.Map(api);
         ClaimEndpoints.Map(api);

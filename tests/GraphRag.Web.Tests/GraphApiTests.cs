@@ -131,4 +131,59 @@ public sealed class GraphApiTests(CorpusFixture corpus)
         _ = Store;
         Assert.True((await Json.GetAsync(_client, "/api/status")).GetProperty("graph").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_export_has_every_entity_and_relation_of_the_store_with_valid_indexes()
+    {
+        var snapshot = await Store.LoadSnapshotAsync(Ct);
+        var export = await Json.GetAsync(_client, "/api/graph/export");
+        var nodes = export.GetProperty("nodes");
+        var keys = nodes.GetProperty("key").EnumerateArray().Select(k => k.GetString()!).ToList();
+        Assert.Equal(snapshot.Entities.Select(e => e.Key), keys);
+        var types = export.GetProperty("types").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Equal(snapshot.Entities.Select(e => e.Type), nodes.GetProperty("type").EnumerateArray().Select(t => types[t.GetInt32()]));
+
+        var edges = export.GetProperty("edges");
+        var relationTypes = export.GetProperty("relationTypes").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var exported = edges.GetProperty("source").EnumerateArray().Select((s, i) => (
+                Source: keys[s.GetInt32()], Target: keys[edges.GetProperty("target")[i].GetInt32()],
+                Type: relationTypes[edges.GetProperty("type")[i].GetInt32()], Weight: edges.GetProperty("weight")[i].GetInt32()))
+            .ToHashSet();
+        var expected = snapshot.Relations.Where(r => r.SourceKey != r.TargetKey).Select(r => (r.SourceKey, r.TargetKey, r.Type, r.Weight)).ToHashSet();
+        Assert.Equal(expected.Count, exported.Count);
+        Assert.Subset(expected, exported);
+    }
+
+    [Fact]
+    public async Task Exported_communities_are_the_stored_ones_and_each_member_carries_its_community()
+    {
+        _ = Store;
+        var stored = corpus.Host.Services.GetRequiredService<CommunityBuilder>().Load();
+        var export = await Json.GetAsync(_client, "/api/graph/export");
+        Assert.Equal(stored.Select(c => c.Label), export.GetProperty("communities").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
+        var nodes = export.GetProperty("nodes");
+        var names = nodes.GetProperty("name").EnumerateArray().Select(k => k.GetString()!).ToList();
+        var community = nodes.GetProperty("community").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        // The finder reads each community's members by entity id: the same membership, reached another way.
+        var found = await corpus.Host.Services.GetRequiredService<CommunityFinder>().FindAsync(1, int.MaxValue, Ct);
+        Assert.NotEmpty(found);
+        foreach (var c in found)
+            Assert.Equal(c.Entities.Order(StringComparer.Ordinal), names.Where((_, i) => community[i] == c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(found.Sum(c => c.Size), community.Count(c => c != 0));
+    }
+
+    [Fact]
+    public async Task An_entitys_mentions_are_the_passages_that_name_it_most_first()
+    {
+        var entity = await BusiestEntityAsync();
+        var snapshot = await Store.LoadSnapshotAsync(Ct);
+        var expected = snapshot.EntityChunks.Where(e => e.EntityKey == entity.Key).ToList();
+        var mentions = (await Json.GetAsync(_client, $"/api/entity/mentions?key={Uri.EscapeDataString(entity.Key)}")).EnumerateArray().ToList();
+        Assert.Equal(expected.Select(e => e.ChunkId).Order(), mentions.Select(m => m.GetProperty("chunkId").GetInt64()).Order());
+        var counts = mentions.Select(m => m.GetProperty("mentions").GetInt32()).ToList();
+        Assert.Equal(counts.OrderDescending(), counts);
+        var store = corpus.Host.Services.GetRequiredService<ArticleStore>();
+        var first = mentions[0];
+        Assert.Equal(store.GetChunk(first.GetProperty("chunkId").GetInt64())!.ArticleId, first.GetProperty("articleId").GetInt64());
+    }
 }

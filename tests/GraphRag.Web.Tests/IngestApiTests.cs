@@ -110,7 +110,7 @@ public sealed class IngestApiTests
         await Json.ProblemAsync(await host.Client.GetAsync("/api/ingest/jobs/job-999", Ct), HttpStatusCode.NotFound);
     }
 
-    private static Task<HttpResponseMessage> Upload(HttpClient client, params (string Name, string Text)[] files)
+    internal static Task<HttpResponseMessage> Upload(HttpClient client, params (string Name, string Text)[] files)
     {
         var form = new MultipartFormDataContent();
         foreach (var (name, text) in files)
@@ -122,7 +122,7 @@ public sealed class IngestApiTests
         return client.PostAsync("/api/ingest/files", form, Ct);
     }
 
-    private static async Task<JsonElement> WaitForJob(HttpClient client, string id)
+    internal static async Task<JsonElement> WaitForJob(HttpClient client, string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

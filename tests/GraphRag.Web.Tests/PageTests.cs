@@ -20,7 +20,7 @@ public sealed class PageTests(CorpusFixture corpus)
 
     [Theory]
     [InlineData("/app.js", "text/javascript")]
-    [InlineData("/graph.js", "text/javascript")]
+    [InlineData("/explorer.js", "text/javascript")]
     [InlineData("/app.css", "text/css")]
     public async Task The_page_assets_are_embedded_and_served(string path, string mediaType)
     {
@@ -33,7 +33,7 @@ public sealed class PageTests(CorpusFixture corpus)
     [Fact]
     public async Task The_page_fetches_nothing_from_outside_the_server()
     {
-        foreach (var path in new[] { "/", "/app.js", "/graph.js", "/app.css" })
+        foreach (var path in new[] { "/", "/app.js", "/explorer.js", "/app.css" })
         {
             var text = await _client.GetStringAsync(path, Ct);
             // The SVG namespace is an identifier, not a fetch; anything else with a scheme would be.

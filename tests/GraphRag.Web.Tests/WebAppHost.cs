@@ -28,17 +28,19 @@ public sealed class WebAppHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <param name="inMemory">TestServer when true; Kestrel on a free loopback port when false (request limits are Kestrel's).</param>
+    /// <param name="database">A database that outlives this host (a restart); by default one in the host's own temp folder.</param>
     public static async Task<WebAppHost> StartAsync(
         Action<WebAppOptions>? configure = null,
         Action<IServiceCollection>? extraServices = null,
-        bool inMemory = true)
+        bool inMemory = true,
+        string? database = null)
     {
         var folder = new TempDirectory();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(TestPaths.Repo("appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["GraphRag:Database"] = folder.File("graphrag.db"),
+                ["GraphRag:Database"] = database ?? folder.File("graphrag.db"),
                 // Dense retrieval needs the encoder's weights (scripts/fetch-assets.sh) and minutes of CPU to
                 // embed the corpus; these tests are about the web layer, so lexical and graph retrieval suffice.
                 ["GraphRag:Embeddings:Enabled"] = "false",

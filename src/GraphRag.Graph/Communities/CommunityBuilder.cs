@@ -93,6 +93,15 @@ public sealed class CommunityBuilder(GraphRagDatabase database)
         }
     }
 
+    /// <summary>The stored community of each entity, by entity key (entities in none are absent).</summary>
+    public IReadOnlyDictionary<string, int> CommunityOfEntities()
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Key, long Community)>(
+                "SELECT e.key, m.community_id FROM community_members m JOIN entities e ON e.id = m.entity_id")
+            .ToDictionary(m => m.Key, m => (int)m.Community);
+    }
+
     /// <summary>The stored communities, heaviest first, each with its members in order.</summary>
     public IReadOnlyList<StoredCommunity> Load()
     {

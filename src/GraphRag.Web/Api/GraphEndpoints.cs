@@ -31,8 +31,48 @@ public static class GraphEndpoints
 
     public sealed record ArticleEntity(string Key, string Name, string Type, int Mentions);
 
+    /// <summary>Column arrays, one entry per entity: indexes into <see cref="WholeGraph.Types"/> and community ids (0: none).</summary>
+    public sealed record NodeColumns(IReadOnlyList<string> Key, IReadOnlyList<string> Name, IReadOnlyList<int> Type, IReadOnlyList<int> Community,
+        IReadOnlyList<int> Chunks);
+
+    /// <summary>Column arrays, one entry per relation: node indexes, an index into <see cref="WholeGraph.RelationTypes"/>, the evidence count.</summary>
+    public sealed record EdgeColumns(IReadOnlyList<int> Source, IReadOnlyList<int> Target, IReadOnlyList<int> Type, IReadOnlyList<int> Weight);
+
+    public sealed record CommunityLabel(int Id, string Label);
+
+    /// <summary>The whole graph in a compact form for the explorer: columns, not an object per node (tens of thousands of entities).</summary>
+    public sealed record WholeGraph(IReadOnlyList<string> Types, IReadOnlyList<string> RelationTypes, IReadOnlyList<CommunityLabel> Communities,
+        NodeColumns Nodes, EdgeColumns Edges);
+
+    public sealed record EntityMention(long ArticleId, string Title, long ChunkId, string HeadingPath, int Mentions);
+
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/graph/export", async Task<Results<Ok<WholeGraph>, ProblemHttpResult>> (IServiceProvider services, CancellationToken ct) =>
+                Store(services) is { } store
+                    ? TypedResults.Ok(Whole(await store.LoadSnapshotAsync(ct), services.GetService<CommunityBuilder>()))
+                    : NoGraph())
+            .WithName("ExportGraph")
+            .WithSummary("Every entity (key, name, type, community, passages) and relation (ends, type, weight) as column arrays, for the explorer");
+
+        api.MapGet("/entity/mentions", async Task<Results<Ok<List<EntityMention>>, ProblemHttpResult>> (string? key, ArticleStore articles,
+                IServiceProvider services, CancellationToken ct) =>
+            {
+                if (Store(services) is not { } store)
+                    return NoGraph();
+                var entity = RequireKey(key);
+                var snapshot = await store.LoadSnapshotAsync(ct);
+                var edges = snapshot.EntityChunks.Where(e => e.EntityKey == entity).ToList();
+                var passages = articles.Passages(edges.Select(e => e.ChunkId).ToList());
+                return TypedResults.Ok(edges.Where(e => passages.ContainsKey(e.ChunkId))
+                    .Select(e => new EntityMention(passages[e.ChunkId].ArticleId, passages[e.ChunkId].Title, e.ChunkId, passages[e.ChunkId].HeadingPath, e.Mentions))
+                    .OrderByDescending(m => m.Mentions).ThenBy(m => m.ChunkId)
+                    .Take(MaxNodes)
+                    .ToList());
+            })
+            .WithName("GetEntityMentions")
+            .WithSummary("The passages that name an entity, most mentions first");
+
         api.MapGet("/graph/stats", async Task<Results<Ok<GraphStatistics>, ProblemHttpResult>> (IServiceProvider services, CancellationToken ct) =>
                 Store(services) is { } store ? TypedResults.Ok(await store.GetStatisticsAsync(ct)) : NoGraph())
             .WithName("GraphStatistics");
@@ -125,6 +165,33 @@ public static class GraphEndpoints
                     : NoGraph())
             .WithName("ListCommunities")
             .WithSummary("Groups of entities more connected to each other than to the rest, each with a short extractive summary");
+    }
+
+    internal static WholeGraph Whole(GraphSnapshot snapshot, CommunityBuilder? communities)
+    {
+        var index = new Dictionary<string, int>(snapshot.Entities.Count);
+        foreach (var entity in snapshot.Entities)
+            index[entity.Key] = index.Count;
+        var types = snapshot.Entities.Select(e => e.Type).Distinct().Order(StringComparer.Ordinal).ToList();
+        var typeIndex = types.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        var relations = snapshot.Relations.Where(r => r.SourceKey != r.TargetKey && index.ContainsKey(r.SourceKey) && index.ContainsKey(r.TargetKey)).ToList();
+        var relationTypes = relations.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal).ToList();
+        var relationIndex = relationTypes.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        var communityOf = communities?.CommunityOfEntities() ?? new Dictionary<string, int>();
+        var labels = communities?.Load().Select(c => new CommunityLabel(c.Id, c.Label)).ToList() ?? [];
+        var chunks = ChunkCounts(snapshot);
+        return new WholeGraph(types, relationTypes, labels,
+            new NodeColumns(
+                snapshot.Entities.Select(e => e.Key).ToList(),
+                snapshot.Entities.Select(e => e.Name).ToList(),
+                snapshot.Entities.Select(e => typeIndex[e.Type]).ToList(),
+                snapshot.Entities.Select(e => communityOf.GetValueOrDefault(e.Key)).ToList(),
+                snapshot.Entities.Select(e => chunks.GetValueOrDefault(e.Key)).ToList()),
+            new EdgeColumns(
+                relations.Select(r => index[r.SourceKey]).ToList(),
+                relations.Select(r => index[r.TargetKey]).ToList(),
+                relations.Select(r => relationIndex[r.Type]).ToList(),
+                relations.Select(r => r.Weight).ToList()));
     }
 
     private static IGraphStore? Store(IServiceProvider services) => services.GetService<IGraphStore>();

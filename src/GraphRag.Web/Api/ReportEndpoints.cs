@@ -48,7 +48,7 @@ public static class ReportEndpoints
             .WithName("GetReportFile");
     }
 
-    private static List<ReportEntry> List(string root) =>
+    internal static List<ReportEntry> List(string root) =>
         !Directory.Exists(root)
             ? []
             : Directory.EnumerateDirectories(root)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.FileProviders;
 namespace GraphRag.Web.Hosting;
 
 /// <summary>
-/// Serves the single page (index.html, app.css, app.js, graph.js) from the assembly's embedded
+/// Serves the single page (index.html, app.css, app.js, explorer.js) from the assembly's embedded
 /// resources. A strict content security policy: the page runs only its own scripts and fetches
 /// only from this server.
 /// </summary>

@@ -29,7 +29,23 @@ public sealed class IngestionJob(string id, string label, IReadOnlyList<string> 
                 StartedAt, _finishedAt, Version);
     }
 
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset StartedAt { get; private init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// A job read back from the history: finished as it was, or, when the server stopped while it
+    /// ran, cancelled (nothing resumes it; ingesting the same paths again picks up where it stopped).
+    /// </summary>
+    public static IngestionJob Restore(JobSnapshot saved)
+    {
+        var job = new IngestionJob(saved.Id, saved.Label, saved.Files.Select(f => f.Path).ToList()) { StartedAt = saved.StartedAt };
+        job._files.AddRange(saved.Files);
+        job._filesTotal = saved.FilesTotal;
+        job._state = saved.State == JobState.Running ? JobState.Cancelled : saved.State;
+        job._error = saved.State == JobState.Running ? "Cancelled: the server stopped before the job finished." : saved.Error;
+        job._finishedAt = saved.FinishedAt ?? (saved.State == JobState.Running ? DateTimeOffset.UtcNow : null);
+        job.Version = saved.Version;
+        return job;
+    }
 
     /// <summary>Counts every change, so a stream can tell whether it has sent the latest state.</summary>
     public int Version { get; private set; }

@@ -222,6 +222,26 @@ public sealed class IngestionPipeline
             .ToDictionary(p => p.Key, p => p.Prepared);
     }
 
+    /// <summary>
+    /// Removes ingested sources (a file's path, or a named source) with their articles and everything derived
+    /// from them, one transaction per source, then runs the finalizers, as a prune of those sources would.
+    /// The files themselves are left alone; ingesting them again brings their articles back.
+    /// </summary>
+    public async Task<IngestionSummary> ForgetAsync(IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcomes = new List<FileOutcome>();
+        foreach (var source in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            outcomes.Add(Forget(source));
+        }
+        var summary = new IngestionSummary(outcomes, clock.Elapsed);
+        foreach (var finalizer in _finalizers)
+            await finalizer.FinalizeAsync(summary, null, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed };
+    }
+
     private IReadOnlyList<FileOutcome> Prune(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var pruned = new List<FileOutcome>();
@@ -229,18 +249,23 @@ public sealed class IngestionPipeline
         foreach (var path in known.Where(p => !File.Exists(p)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var write = _database.BeginWrite();
-            var articles = write.ArticlesOf(path);
-            foreach (var article in articles)
-            {
-                RemoveDerived(article.Id, write);
-                write.DeleteArticle(article.Id);
-            }
-            write.ForgetFile(path);
-            write.Commit();
-            pruned.Add(new FileOutcome(path, FileStatus.Pruned, null, 0, 0, 0, articles.Count, 0));
+            pruned.Add(Forget(path));
         }
         return pruned;
+    }
+
+    private FileOutcome Forget(string source)
+    {
+        using var write = _database.BeginWrite();
+        var articles = write.ArticlesOf(source);
+        foreach (var article in articles)
+        {
+            RemoveDerived(article.Id, write);
+            write.DeleteArticle(article.Id);
+        }
+        write.ForgetFile(source);
+        write.Commit();
+        return new FileOutcome(source, FileStatus.Pruned, null, 0, 0, 0, articles.Count, 0);
     }
 
     private void RemoveDerived(long articleId, WriteTransaction write)

@@ -23,6 +23,26 @@ public sealed class ArticleStore(GraphRagDatabase database)
         return connection.Query<StoredArticle>($"{SelectArticle} ORDER BY id").AsList();
     }
 
+    /// <summary>Every article without its text: its size, chunk count, its file's size and when it was ingested (the document list).</summary>
+    public IReadOnlyList<ArticleListing> ListArticleListings()
+    {
+        using var connection = Database.Open();
+        return connection.Query<ListingRow>("""
+            SELECT a.id AS Id, a.title AS Title, a.source_path AS SourcePath, length(a.text) AS Characters,
+                   (SELECT count(*) FROM chunks c WHERE c.article_id = a.id) AS Chunks,
+                   f.size_bytes AS FileBytes, a.ingested_at AS IngestedAt
+            FROM articles a LEFT JOIN source_files f ON f.path = a.source_path
+            ORDER BY a.id
+            """).Select(r => new ArticleListing(r.Id, r.Title, r.SourcePath, r.Characters, r.Chunks, r.FileBytes, r.IngestedAt)).ToList();
+    }
+
+    /// <summary>The article of every chunk, to count per article what hangs off chunks (entities, say).</summary>
+    public IReadOnlyDictionary<long, long> ArticleOfChunks()
+    {
+        using var connection = Database.Open();
+        return connection.Query<(long Chunk, long Article)>("SELECT id, article_id FROM chunks").ToDictionary(c => c.Chunk, c => c.Article);
+    }
+
     /// <summary>Article ids and keys under one source (a file's path, or a named source such as a benchmark).</summary>
     public IReadOnlyDictionary<long, string> ArticleKeysOf(string source)
     {
@@ -72,6 +92,10 @@ public sealed class ArticleStore(GraphRagDatabase database)
 
     public sealed record StoreCounts(long Files, long Articles, long Chunks);
 
+    /// <param name="FileBytes">The source file's size; null for articles that came from no file (a benchmark's).</param>
+    /// <param name="IngestedAt">ISO 8601, UTC: when the article was last written.</param>
+    public sealed record ArticleListing(long Id, string Title, string SourcePath, long Characters, long Chunks, long? FileBytes, string IngestedAt);
+
     private const string SelectArticle = """
         SELECT id AS Id, source_path AS SourcePath, article_key AS ArticleKey, title AS Title, source AS Source,
                author AS Author, published AS Published, text AS Text, content_hash AS ContentHash
@@ -83,6 +107,18 @@ public sealed class ArticleStore(GraphRagDatabase database)
                start_offset AS StartOffset, end_offset AS EndOffset, token_count AS TokenCount, text AS Text
         FROM chunks
         """;
+
+    // Settable properties, not a constructor: on an empty table SQLite reports computed columns as BLOB, which no constructor matches.
+    private sealed class ListingRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public string SourcePath { get; init; } = "";
+        public long Characters { get; init; }
+        public long Chunks { get; init; }
+        public long? FileBytes { get; init; }
+        public string IngestedAt { get; init; } = "";
+    }
 
     // SQLite hands back every integer as Int64; Dapper maps constructor parameters by exact type.
     private sealed record ChunkRow(long Id, long ArticleId, long Ordinal, string HeadingPath, long StartOffset, long EndOffset,
