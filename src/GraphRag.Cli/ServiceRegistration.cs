@@ -37,7 +37,7 @@ public static class ServiceRegistration
             services.AddUnavailableMode(RetrievalModeNames.Dense, $"the sentence encoder is not in {modelDirectory}; run scripts/fetch-assets.sh.");
         else
         {
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            services.AddGraphRagEncoder(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings;
                 return new UseLiteEmbeddingGenerator(new UseLiteOptions
@@ -47,7 +47,7 @@ public static class ServiceRegistration
                     Threads = options.Threads,
                 });
             });
-            services.AddGraphRagDense();
+            services.AddGraphRagDense(SentenceEncoderServiceCollectionExtensions.QueryEncoder);
         }
     }
 }
