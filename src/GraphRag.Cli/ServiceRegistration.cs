@@ -3,7 +3,6 @@ using GraphRag.Graph;
 using GraphRag.Generation;
 using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
