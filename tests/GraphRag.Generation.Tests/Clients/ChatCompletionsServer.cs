@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GraphRag.Tests;
 using Microsoft.Extensions.AI;
 
 namespace GraphRag.Generation.Tests.Clients;
@@ -14,68 +14,48 @@ namespace GraphRag.Generation.Tests.Clients;
 /// </summary>
 public sealed class ChatCompletionsServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly IChatClient _model;
-    private readonly Task _loop;
-    private int _requests;
 
     public ChatCompletionsServer(IChatClient model)
     {
         _model = model;
-        var port = FreePort();
-        Endpoint = $"http://127.0.0.1:{port}/v1";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public string Endpoint { get; }
+    public string Endpoint => _server.BaseUrl + "/v1";
 
-    public int Requests => Volatile.Read(ref _requests);
+    public int Requests => _server.Requests;
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var request = JsonNode.Parse(await reader.ReadToEndAsync())!;
+        var (messages, options) = Read(request);
+        var response = context.Response;
+        if (request["stream"]?.GetValue<bool>() == true)
         {
-            HttpListenerContext context;
-            try
+            response.ContentType = "text/event-stream";
+            response.SendChunked = true;
+            await foreach (var update in _model.GetStreamingResponseAsync(messages, options))
             {
-                context = await _listener.GetContextAsync();
+                var delta = update.Text.Length > 0 ? new JsonObject { ["content"] = update.Text } : new JsonObject();
+                await WriteAsync(response, "data: " + Chunk("chat.completion.chunk", "delta", delta, update.FinishReason).ToJsonString() + "\n\n");
             }
-            catch (Exception) when (!_listener.IsListening)
+            await WriteAsync(response, "data: [DONE]\n\n");
+        }
+        else
+        {
+            var answer = await _model.GetResponseAsync(messages, options);
+            var body = Chunk("chat.completion", "message", new JsonObject { ["role"] = "assistant", ["content"] = answer.Text }, answer.FinishReason);
+            body["usage"] = new JsonObject
             {
-                return;
-            }
-            Interlocked.Increment(ref _requests);
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var request = JsonNode.Parse(await reader.ReadToEndAsync())!;
-            var (messages, options) = Read(request);
-            var response = context.Response;
-            if (request["stream"]?.GetValue<bool>() == true)
-            {
-                response.ContentType = "text/event-stream";
-                response.SendChunked = true;
-                await foreach (var update in _model.GetStreamingResponseAsync(messages, options))
-                {
-                    var delta = update.Text.Length > 0 ? new JsonObject { ["content"] = update.Text } : new JsonObject();
-                    await WriteAsync(response, "data: " + Chunk("chat.completion.chunk", "delta", delta, update.FinishReason).ToJsonString() + "\n\n");
-                }
-                await WriteAsync(response, "data: [DONE]\n\n");
-            }
-            else
-            {
-                var answer = await _model.GetResponseAsync(messages, options);
-                var body = Chunk("chat.completion", "message", new JsonObject { ["role"] = "assistant", ["content"] = answer.Text }, answer.FinishReason);
-                body["usage"] = new JsonObject
-                {
-                    ["prompt_tokens"] = answer.Usage?.InputTokenCount,
-                    ["completion_tokens"] = answer.Usage?.OutputTokenCount,
-                    ["total_tokens"] = answer.Usage?.InputTokenCount + answer.Usage?.OutputTokenCount,
-                };
-                response.ContentType = "application/json";
-                await WriteAsync(response, body.ToJsonString());
-            }
-            response.Close();
+                ["prompt_tokens"] = answer.Usage?.InputTokenCount,
+                ["completion_tokens"] = answer.Usage?.OutputTokenCount,
+                ["total_tokens"] = answer.Usage?.InputTokenCount + answer.Usage?.OutputTokenCount,
+            };
+            response.ContentType = "application/json";
+            await WriteAsync(response, body.ToJsonString());
         }
     }
 
@@ -121,17 +101,5 @@ public sealed class ChatCompletionsServer : IDisposable
         await response.OutputStream.FlushAsync();
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-    }
+    public void Dispose() => _server.Dispose();
 }
