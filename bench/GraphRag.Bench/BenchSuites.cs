@@ -17,5 +17,6 @@ public static class BenchSuites
         new Statistics.StatisticsSuite(),
         new Web.SearchEndpointSuite(),
         new Cli.StartupSuite(),
+        new Micro.MicroSuite(),
     ];
 }

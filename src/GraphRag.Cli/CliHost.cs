@@ -29,8 +29,9 @@ public static class CliHost
         builder.Services.AddGraphRagServices(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        // Commands use the services without starting the host, so the start-up checks run here.
-        host.Services.GetService<IStartupValidator>()?.Validate();
+        // Commands use the services without starting the host, so the start-up checks run here. The options
+        // validators are synchronous, so waiting here blocks on nothing.
+        host.Services.GetService<IAsyncStartupValidator>()?.ValidateAsync(CancellationToken.None).GetAwaiter().GetResult();
         return host;
     }
 

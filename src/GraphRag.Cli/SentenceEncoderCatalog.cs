@@ -1,6 +1,7 @@
 using GraphRag.Embeddings;
 using GraphRag.Embeddings.Bert;
 using GraphRag.Retrieve.Dense;
+using Microsoft.Extensions.Logging;
 
 namespace GraphRag.Cli;
 
@@ -20,14 +21,23 @@ public static class SentenceEncoderCatalog
     private const int UseLiteWindow = 80;
     private const int BertWindow = 256;
 
-    /// <summary>The configured encoder, and the packaged ones a database embedded earlier may need for its queries.</summary>
-    public static SentenceEncoders Create(EmbeddingOptions options)
+    /// <summary>
+    /// The configured encoder, and the packaged ones a database embedded earlier may need for its queries; each
+    /// model's calls go through <see cref="SentenceEncoderPipeline"/> (telemetry, logging, a cache of recent questions).
+    /// </summary>
+    public static SentenceEncoders Create(EmbeddingOptions options, ILoggerFactory? loggerFactory)
     {
         var others = new[] { UseLite, PretrainedBertModels.ArcticEmbedXsName, PretrainedBertModels.AllMiniLmL6V2Name }
             .Where(name => !name.Equals(options.Encoder.Trim(), StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(name => name, name => new Lazy<SentenceEncoder>(() => Load(name, options)));
-        return new SentenceEncoders(new Lazy<SentenceEncoder>(() => Load(options.Encoder, options)), others);
+            .ToDictionary(name => name, name => new Lazy<SentenceEncoder>(() => Observed(Load(name, options), loggerFactory)));
+        return new SentenceEncoders(new Lazy<SentenceEncoder>(() => Observed(Load(options.Encoder, options), loggerFactory)), others);
     }
+
+    private static SentenceEncoder Observed(SentenceEncoder encoder, ILoggerFactory? loggerFactory) => encoder with
+    {
+        Documents = SentenceEncoderPipeline.Documents(encoder.Documents, loggerFactory),
+        Queries = SentenceEncoderPipeline.Queries(encoder.Queries, loggerFactory),
+    };
 
     /// <summary>Why the encoder cannot run here (its files are missing), or null when it can.</summary>
     public static string? Unavailable(EmbeddingOptions options)

@@ -4,6 +4,7 @@ using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GraphRag.Cli;
@@ -34,7 +35,8 @@ public static class ServiceRegistration
             services.AddUnavailableMode(RetrievalModeNames.Dense, reason);
         else
         {
-            services.AddSingleton(sp => SentenceEncoderCatalog.Create(sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings));
+            services.AddSingleton(sp => SentenceEncoderCatalog.Create(
+                sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Embeddings, sp.GetService<ILoggerFactory>()));
             services.AddGraphRagDense();
         }
     }

@@ -43,7 +43,7 @@ public sealed class RetrievalLatencySuite : IBenchSuite
             AnsiConsole.MarkupLine($"[yellow]SKIPPED: {Markup.Escape(reason)}[/]");
             return;
         }
-        using var encoders = GraphRag.Cli.SentenceEncoderCatalog.Create(options);
+        using var encoders = GraphRag.Cli.SentenceEncoderCatalog.Create(options, null);
         var encoder = encoders.Configured;
         work = Path.Combine(work, SentenceEncoder.NameOf(encoder.ModelId));
         var table = new Table().AddColumns("corpus", "chunks", "vectors", "mode", "p50 ms", "p95 ms", "p95 × lexical");

@@ -18,6 +18,9 @@ namespace GraphRag.Embeddings.UseLite;
 /// collapse into one id 0.</item>
 /// </list>
 /// Normalisation needs ICU: with InvariantGlobalization on, .NET leaves non-ASCII text unnormalised.
+/// Microsoft.ML.Tokenizers 3.0.0's Unigram SentencePiece cannot stand in: it refuses this vocabulary (the piece
+/// "”5" appears three times), and with the duplicates renamed it still differs from TF.js where a run of unknown
+/// characters is one id 0 here ("🚀🔥") and where spaces repeat (it always collapses them).
 /// </summary>
 public sealed class UseLiteTokenizer
 {

@@ -43,9 +43,10 @@ public static class HtmlReport
             html.Append($"<td>{F(mode.Averages[$"P@{k}"])}</td><td>{F(mode.Averages[$"success@{k}"])}</td><td>{F(mode.SearchSeconds, "F2")} s</td></tr>");
         }
         html.Append("</table>");
-        html.Append("<figure>").Append(SvgCharts.BarsWithIntervals(metrics, modes, (g, s) => results.Modes[s].Intervals[metrics[g]]))
+        html.Append("<figure>").Append(SvgCharts.BarsWithIntervals("Mean per mode", "metric", "mean over queries", metrics, modes,
+                (g, s) => results.Modes[s].Intervals[metrics[g]]))
             .Append("<figcaption>Mean per mode with 95% intervals.</figcaption></figure>");
-        html.Append("<figure>").Append(SvgCharts.Curves(modes, results.Modes.Select(m => m.RecallCurve).ToList()))
+        html.Append("<figure>").Append(SvgCharts.Curves($"Recall@1…{k}", "k", "recall@k", modes, results.Modes.Select(m => m.RecallCurve).ToList()))
             .Append($"<figcaption>Recall@1…{k} per mode.</figcaption></figure>");
 
         AppendComparisons(html, "Paired comparisons between modes", results.Comparisons, results, k);
@@ -88,7 +89,7 @@ public static class HtmlReport
             var a = results.Modes.First(m => m.Mode == pair.A);
             var b = results.Modes.First(m => m.Mode == pair.B);
             var rows = a.PerQuery.Zip(b.PerQuery, (x, y) => (x.Id, x.Ndcg - y.Ndcg)).ToList();
-            html.Append("<figure>").Append(SvgCharts.Differences(rows, $"nDCG@{k}: {pair.A} − {pair.B}, per query, sorted"))
+            html.Append("<figure>").Append(SvgCharts.Differences($"nDCG@{k}: {pair.A} − {pair.B}, per query", $"nDCG@{k} difference", rows))
                 .Append("<figcaption>Green: A better on that query; red: B better.</figcaption></figure>");
         }
     }

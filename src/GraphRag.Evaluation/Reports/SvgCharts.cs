@@ -1,112 +1,128 @@
-using System.Globalization;
-using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using ScottPlot;
 
 namespace GraphRag.Evaluation.Reports;
 
-/// <summary>Small inline SVG charts for report.html: no scripts, no external files.</summary>
-public static class SvgCharts
+/// <summary>
+/// The report's charts, drawn by ScottPlot as SVG to inline in report.html (no scripts, no external files). Each
+/// takes the data and returns one &lt;svg&gt; element with a title and labelled axes.
+/// </summary>
+public static partial class SvgCharts
 {
-    public static readonly string[] Palette = ["#3366cc", "#dc3912", "#109618", "#ff9900", "#990099", "#0099c6"];
+    private static readonly Color Gain = Color.FromHex("#109618");
+    private static readonly Color Loss = Color.FromHex("#dc3912");
 
-    /// <summary>Grouped bars: one group per metric, one bar per series, each with its interval as a whisker. Values in [0, 1].</summary>
-    public static string BarsWithIntervals(IReadOnlyList<string> groups, IReadOnlyList<string> series, Func<int, int, Interval> value)
+    /// <summary>A sans-serif font the text is measured with (ScottPlot's own choice here is DejaVu Serif).</summary>
+    private static readonly string ChartFont = new[] { "DejaVu Sans", "Liberation Sans" }.FirstOrDefault(SkiaSharp.SKFontManager.Default.FontFamilies.Contains) ?? Fonts.Sans;
+
+    /// <summary>
+    /// Grouped bars: one group per <paramref name="groups"/> entry (e.g. a metric or a question type), one bar per
+    /// series (e.g. a mode) with its interval as a whisker. Values in [0, 1].
+    /// </summary>
+    public static string BarsWithIntervals(string title, string groupLabel, string valueLabel,
+        IReadOnlyList<string> groups, IReadOnlyList<string> series, Func<int, int, Interval> value)
     {
-        const int height = 260, top = 20, bottom = 40, left = 40, barWidth = 26, gap = 30;
-        var groupWidth = series.Count * barWidth + gap;
-        var width = left + groups.Count * groupWidth + 20;
-        var plot = height - top - bottom;
-        var svg = Open(width, height + 20 * series.Count);
-        AxisY(svg, left, top, plot, width);
-        for (var g = 0; g < groups.Count; g++)
+        using var plot = NewPlot(title, groupLabel, valueLabel);
+        var slot = series.Count + 1;
+        for (var s = 0; s < series.Count; s++)
         {
-            var x0 = left + g * groupWidth + gap / 2;
-            for (var s = 0; s < series.Count; s++)
-            {
-                var v = value(g, s);
-                var x = x0 + s * barWidth;
-                var y = top + plot * (1 - Clamp(v.Mean));
-                svg.Append($"<rect x=\"{x}\" y=\"{N(y)}\" width=\"{barWidth - 4}\" height=\"{N(top + plot - y)}\" fill=\"{Palette[s % Palette.Length]}\"><title>{E(series[s])} {E(groups[g])}: {N(v.Mean)} [{N(v.Low)}, {N(v.High)}]</title></rect>");
-                var cx = x + (barWidth - 4) / 2.0;
-                var yLow = top + plot * (1 - Clamp(v.Low));
-                var yHigh = top + plot * (1 - Clamp(v.High));
-                svg.Append($"<line x1=\"{N(cx)}\" x2=\"{N(cx)}\" y1=\"{N(yLow)}\" y2=\"{N(yHigh)}\" stroke=\"#222\"/>");
-                svg.Append($"<line x1=\"{N(cx - 5)}\" x2=\"{N(cx + 5)}\" y1=\"{N(yLow)}\" y2=\"{N(yLow)}\" stroke=\"#222\"/><line x1=\"{N(cx - 5)}\" x2=\"{N(cx + 5)}\" y1=\"{N(yHigh)}\" y2=\"{N(yHigh)}\" stroke=\"#222\"/>");
-            }
-            svg.Append($"<text x=\"{x0 + series.Count * barWidth / 2}\" y=\"{top + plot + 18}\" text-anchor=\"middle\">{E(groups[g])}</text>");
+            var positions = Enumerable.Range(0, groups.Count).Select(g => (double)(g * slot + s)).ToArray();
+            var intervals = Enumerable.Range(0, groups.Count).Select(g => value(g, s)).ToArray();
+            var means = intervals.Select(v => Unit(v.Mean)).ToArray();
+            plot.Add.Bars(positions.Select((x, g) => new Bar { Position = x, Value = means[g], FillColor = SeriesColor(s) }).ToList())
+                .LegendText = series[s];
+            // The intervals (bootstrap BCa) are not symmetric about the mean: whiskers below and above it are drawn apart.
+            var whiskers = plot.Add.ErrorBar(positions, means, new double[groups.Count]);
+            whiskers.YErrorNegative = intervals.Select((v, g) => means[g] - Unit(v.Low)).ToArray();
+            whiskers.YErrorPositive = intervals.Select((v, g) => Unit(v.High) - means[g]).ToArray();
+            whiskers.Color = Colors.Black;
         }
-        Legend(svg, series, left, height);
-        return Close(svg);
+        plot.Axes.Bottom.SetTicks(groups.Select((_, g) => g * slot + (series.Count - 1) / 2.0).ToArray(), groups.ToArray());
+        plot.Axes.SetLimits(-1, groups.Count * slot - 1, 0, 1);
+        plot.ShowLegend(Edge.Right);
+        return Render(plot, Math.Max(480, 120 + groups.Count * slot * 24), 320);
     }
 
-    /// <summary>Per-query differences (A − B) as bars sorted from largest gain to largest loss, in [-1, 1].</summary>
-    public static string Differences(IReadOnlyList<(string Id, double Difference)> rows, string label)
+    /// <summary>
+    /// Per-query differences (A − B), one bar per query labelled with its id, sorted from the largest gain to the
+    /// largest loss; gains green, losses red. Differences in [-1, 1].
+    /// </summary>
+    public static string Differences(string title, string valueLabel, IReadOnlyList<(string Id, double Difference)> rows)
     {
-        const int height = 220, top = 20, left = 40;
-        var barWidth = Math.Max(3, Math.Min(14, 700 / Math.Max(1, rows.Count)));
-        var width = left + rows.Count * barWidth + 20;
-        var mid = top + (height - top - 20) / 2.0;
-        var half = (height - top - 20) / 2.0;
-        var svg = Open(width, height + 10);
-        svg.Append($"<line x1=\"{left}\" x2=\"{width - 10}\" y1=\"{N(mid)}\" y2=\"{N(mid)}\" stroke=\"#888\"/>");
-        svg.Append($"<text x=\"4\" y=\"{top + 4}\">+1</text><text x=\"4\" y=\"{N(mid + 4)}\">0</text><text x=\"4\" y=\"{N(mid + half)}\">−1</text>");
+        using var plot = NewPlot(title, "query (sorted by difference)", valueLabel);
         var sorted = rows.OrderByDescending(r => r.Difference).ToList();
-        for (var i = 0; i < sorted.Count; i++)
+        plot.Add.Bars(sorted.Select((row, i) => new Bar
         {
-            var d = Math.Clamp(sorted[i].Difference, -1, 1);
-            var y = d >= 0 ? mid - d * half : mid;
-            var color = d >= 0 ? "#109618" : "#dc3912";
-            svg.Append($"<rect x=\"{left + i * barWidth}\" y=\"{N(y)}\" width=\"{barWidth - 1}\" height=\"{N(Math.Max(0.5, Math.Abs(d) * half))}\" fill=\"{color}\"><title>{E(sorted[i].Id)}: {N(sorted[i].Difference)}</title></rect>");
-        }
-        svg.Append($"<text x=\"{left}\" y=\"{height + 5}\">{E(label)}</text>");
-        return Close(svg);
+            Position = i,
+            Value = Math.Clamp(Finite(row.Difference), -1, 1),
+            FillColor = row.Difference >= 0 ? Gain : Loss,
+            LineWidth = 0,
+        }).ToList());
+        plot.Axes.Bottom.SetTicks(sorted.Select((_, i) => (double)i).ToArray(), sorted.Select(r => r.Id).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
+        // Room below the axis for the longest id written upwards (about 6.5 px a character at 10 px), and the axis label.
+        var labelRoom = 40 + 6.5f * sorted.Select(r => r.Id.Length).DefaultIfEmpty(0).Max();
+        plot.Axes.Bottom.MinimumSize = labelRoom;
+        plot.Axes.SetLimits(-1, sorted.Count, -1, 1);
+        return Render(plot, Math.Max(480, 100 + sorted.Count * 14), 300 + (int)labelRoom);
     }
 
-    /// <summary>Recall@1..k curves, one line per series.</summary>
-    public static string Curves(IReadOnlyList<string> series, IReadOnlyList<IReadOnlyList<double>> curves)
+    /// <summary>One line per series over x = 1..n (e.g. recall@k for k = 1..10, one line per mode). Values in [0, 1].</summary>
+    public static string Curves(string title, string xLabel, string yLabel, IReadOnlyList<string> series,
+        IReadOnlyList<IReadOnlyList<double>> curves)
     {
-        const int width = 520, height = 260, top = 20, bottom = 40, left = 40, right = 20;
-        var plot = height - top - bottom;
-        var k = curves.Max(c => c.Count);
-        var svg = Open(width, height + 20 * series.Count);
-        AxisY(svg, left, top, plot, width - right);
-        double X(int i) => left + (k == 1 ? 0 : (width - left - right) * (double)i / (k - 1));
-        for (var i = 0; i < k; i++)
-            svg.Append($"<text x=\"{N(X(i))}\" y=\"{top + plot + 16}\" text-anchor=\"middle\">{i + 1}</text>");
-        svg.Append($"<text x=\"{(width + left) / 2}\" y=\"{top + plot + 32}\" text-anchor=\"middle\">k</text>");
+        using var plot = NewPlot(title, xLabel, yLabel);
         for (var s = 0; s < series.Count; s++)
         {
-            var points = string.Join(' ', curves[s].Select((v, i) => $"{N(X(i))},{N(top + plot * (1 - Clamp(v)))}"));
-            svg.Append($"<polyline fill=\"none\" stroke=\"{Palette[s % Palette.Length]}\" stroke-width=\"2\" points=\"{points}\"><title>{E(series[s])}</title></polyline>");
+            var line = plot.Add.Scatter(Enumerable.Range(1, curves[s].Count).Select(x => (double)x).ToArray(),
+                curves[s].Select(Unit).ToArray(), SeriesColor(s));
+            line.LegendText = series[s];
+            line.LineWidth = 2;
         }
-        Legend(svg, series, left, height);
-        return Close(svg);
+        var n = curves.Max(c => c.Count);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(1, n).Select(x => (double)x).ToArray(), Enumerable.Range(1, n).Select(x => x.ToString()).ToArray());
+        plot.Axes.SetLimits(0.5, n + 0.5, 0, 1.02);
+        plot.ShowLegend(Edge.Right);
+        return Render(plot, 600, 320);
     }
 
-    private static void AxisY(StringBuilder svg, int left, int top, int plot, int right)
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
     {
-        for (var t = 0; t <= 4; t++)
-        {
-            var y = top + plot * (1 - t / 4.0);
-            svg.Append($"<line x1=\"{left}\" x2=\"{right}\" y1=\"{N(y)}\" y2=\"{N(y)}\" stroke=\"#e4e4e4\"/>");
-            svg.Append($"<text x=\"{left - 6}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{N(t / 4.0)}</text>");
-        }
+        var plot = new Plot();
+        plot.Font.Set(ChartFont);
+        plot.Title(title, size: 15);
+        plot.XLabel(xLabel, size: 12);
+        plot.YLabel(yLabel, size: 12);
+        return plot;
     }
 
-    private static void Legend(StringBuilder svg, IReadOnlyList<string> series, int left, int y)
+    /// <summary>
+    /// The SVG element alone (no XML declaration), ready to inline: its ids (clip paths) prefixed by a hash of the
+    /// chart, so that several charts in one page never refer to each other's clip paths, and a generic sans-serif
+    /// after the measured font for a browser that lacks it.
+    /// </summary>
+    private static string Render(Plot plot, int width, int height)
     {
-        for (var s = 0; s < series.Count; s++)
-            svg.Append($"<rect x=\"{left}\" y=\"{y + 20 * s - 8}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/><text x=\"{left + 18}\" y=\"{y + 20 * s + 2}\">{E(series[s])}</text>");
+        var svg = plot.GetSvgXml(width, height);
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+        var prefix = "c" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(svg)), 0, 4).ToLowerInvariant() + "-";
+        svg = IdReference().Replace(svg, m => m.Groups["head"].Value + prefix);
+        return FontFamily().Replace(svg, m => $"font-family=\"{m.Groups["family"].Value}, sans-serif\"");
     }
 
-    private static StringBuilder Open(int width, int height) =>
-        new($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"11\">");
+    private static Color SeriesColor(int index) => Colors.Category10[index % Colors.Category10.Length];
 
-    private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
+    private static double Unit(double v) => Math.Clamp(Finite(v), 0, 1);
 
-    private static double Clamp(double v) => double.IsFinite(v) ? Math.Clamp(v, 0, 1) : 0;
+    private static double Finite(double v) => double.IsFinite(v) ? v : 0;
 
-    private static string N(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    [GeneratedRegex("""(?<head>\bid="|url\(#|href="#)""")]
+    private static partial Regex IdReference();
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    [GeneratedRegex(@"font-family=""(?<family>[^""]*)""")]
+    private static partial Regex FontFamily();
 }

@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.ML.Tokenizers;
 
 namespace GraphRag.Generation.Tokenizers;
 
 /// <summary>
 /// Byte-level BPE as in GPT-2, Llama 3 and Qwen: text is cut into words by a pre-tokenizer regex,
 /// each word's UTF-8 bytes are spelled with GPT-2's printable byte alphabet, and adjacent symbols are
-/// merged by merge rank (lowest first) until no listed merge applies.
+/// merged by merge rank (lowest first) until no listed merge applies. The merging is Microsoft.ML.Tokenizers'
+/// <see cref="BpeTokenizer"/>; around it this class gives a decoder what the library does not: control tokens
+/// recognised only in template markup, BOS on request, and each token's bytes for streaming.
 /// </summary>
 public sealed class ByteLevelBpeTokenizer : ITokenizer
 {
@@ -25,9 +28,8 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
 
     private readonly string[] _tokens;
     private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<(string, string), int> _mergeRanks;
     private readonly byte[][] _bytes;
-    private readonly Regex _preTokenizer;
+    private readonly BpeTokenizer _bpe;
     private readonly SpecialTokenSplitter _specials;
 
     public ByteLevelBpeTokenizer(string[] tokens, IEnumerable<string> merges, TokenType[]? types, int? bosTokenId,
@@ -41,21 +43,17 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
         _ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
         for (var i = 0; i < tokens.Length; i++)
             _ids.TryAdd(tokens[i], i);
-        _mergeRanks = new Dictionary<(string, string), int>();
-        var rank = 0;
-        foreach (var merge in merges)
-        {
-            var space = merge.IndexOf(' ', 1);
-            if (space < 0)
-                throw new InvalidDataException($"BPE merge {rank} '{merge}' is not two symbols separated by a space.");
-            _mergeRanks.TryAdd((merge[..space], merge[(space + 1)..]), rank++);
-        }
         _bytes = new byte[tokens.Length][];
         for (var i = 0; i < tokens.Length; i++)
         {
             _bytes[i] = types[i] == TokenType.Control ? [] : SpelledToBytes(tokens[i]);
         }
-        _preTokenizer = new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        _bpe = BpeTokenizer.Create(new BpeOptions(_ids)
+        {
+            Merges = merges,
+            ByteLevel = true,
+            PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), specialTokens: null),
+        });
         _specials = new SpecialTokenSplitter(Enumerable.Range(0, tokens.Length)
             .Where(i => types[i] is TokenType.Control or TokenType.UserDefined)
             .Select(i => (tokens[i], i)));
@@ -96,8 +94,7 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
                 output.Add(id);
                 continue;
             }
-            foreach (Match word in _preTokenizer.Matches(part))
-                output.AddRange(EncodeWord(word.Value));
+            output.AddRange(_bpe.EncodeToIds(part));
         }
         return output.ToArray();
     }
@@ -108,45 +105,6 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
         foreach (var id in ids)
             bytes.AddRange(TokenBytes(id).ToArray());
         return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    private int[] EncodeWord(string word)
-    {
-        var symbols = Encoding.UTF8.GetBytes(word).Select(b => ByteToChar[b].ToString()).ToList();
-        while (symbols.Count > 1)
-        {
-            var best = -1;
-            var bestRank = int.MaxValue;
-            for (var i = 0; i + 1 < symbols.Count; i++)
-            {
-                if (_mergeRanks.TryGetValue((symbols[i], symbols[i + 1]), out var rank) && rank < bestRank)
-                {
-                    bestRank = rank;
-                    best = i;
-                }
-            }
-            if (best < 0)
-                break;
-            // Merge every occurrence of the best pair, left to right, as GPT-2's encoder does.
-            var (first, second) = (symbols[best], symbols[best + 1]);
-            var merged = new List<string>(symbols.Count);
-            for (var i = 0; i < symbols.Count; i++)
-            {
-                if (i + 1 < symbols.Count && symbols[i] == first && symbols[i + 1] == second)
-                {
-                    merged.Add(first + second);
-                    i++;
-                }
-                else
-                {
-                    merged.Add(symbols[i]);
-                }
-            }
-            symbols = merged;
-        }
-        return symbols.Select(s => _ids.TryGetValue(s, out var id)
-            ? id
-            : throw new InvalidDataException($"BPE symbol '{s}' is not in the vocabulary.")).ToArray();
     }
 
     private static byte[] SpelledToBytes(string token)

@@ -3,9 +3,9 @@ using System.Text;
 namespace GraphRag.Generation.Tokenizers;
 
 /// <summary>
-/// Reads a SentencePiece <c>tokenizer.model</c> (a protobuf ModelProto) without a protobuf library:
-/// only the fields a tokenizer needs — pieces (1: piece, 2: score, 3: type), trainer_spec ids
-/// (40 unk, 41 bos, 42 eos) and normalizer_spec.add_dummy_prefix (3).
+/// Reads a SentencePiece <c>tokenizer.model</c> (a protobuf ModelProto). Microsoft.ML.Tokenizers encodes with the
+/// whole model; this reads what it does not expose and a decoder needs: pieces and their types (1: piece, 3: type),
+/// trainer_spec ids (40 unk, 41 bos, 42 eos) and normalizer_spec.add_dummy_prefix (3).
 /// </summary>
 public static class SentencePieceModelReader
 {
@@ -15,7 +15,6 @@ public static class SentencePieceModelReader
             throw new FileNotFoundException($"{path}: tokenizer.model not found.", path);
         var bytes = File.ReadAllBytes(path);
         var pieces = new List<string>();
-        var scores = new List<float>();
         var types = new List<TokenType>();
         int unk = 0, bos = 1, eos = 2;
         var addDummyPrefix = true;
@@ -27,9 +26,8 @@ public static class SentencePieceModelReader
                 switch (field)
                 {
                     case 1 when wire == 2:
-                        var (piece, score, type) = ReadPiece(new ProtoReader(reader.Bytes()));
+                        var (piece, type) = ReadPiece(new ProtoReader(reader.Bytes()));
                         pieces.Add(piece);
-                        scores.Add(score);
                         types.Add(type);
                         break;
                     case 2 when wire == 2:
@@ -64,29 +62,27 @@ public static class SentencePieceModelReader
         }
         if (pieces.Count == 0)
             throw new InvalidDataException($"{path}: no pieces found; not a SentencePiece model.");
-        return new SentencePieceTokenizer(pieces.ToArray(), scores.ToArray(), types.ToArray(),
-            bos >= 0 ? bos : null, eos >= 0 ? eos : null, unk >= 0 ? unk : null, addBos, addDummyPrefix);
+        return new SentencePieceTokenizer(pieces.ToArray(), types.ToArray(),
+            bos >= 0 ? bos : null, eos >= 0 ? eos : null, unk >= 0 ? unk : null, addBos, addDummyPrefix, bytes);
     }
 
-    private static (string Piece, float Score, TokenType Type) ReadPiece(ProtoReader reader)
+    private static (string Piece, TokenType Type) ReadPiece(ProtoReader reader)
     {
         string piece = "";
-        float score = 0;
         var type = TokenType.Normal;
         while (reader.Next(out var field, out var wire))
         {
             switch (field)
             {
                 case 1 when wire == 2: piece = Encoding.UTF8.GetString(reader.Bytes()); break;
-                case 2 when wire == 5: score = reader.Fixed32(); break;
                 case 3 when wire == 0: type = (TokenType)(int)reader.Varint(); break;
                 default: reader.Skip(wire); break;
             }
         }
-        return (piece, score, type);
+        return (piece, type);
     }
 
-    /// <summary>Just enough protobuf wire format: varints, length-delimited fields, fixed32/64.</summary>
+    /// <summary>Just enough protobuf wire format to read and skip varints, length-delimited fields, fixed32/64.</summary>
     private sealed class ProtoReader(byte[] data)
     {
         private int _position;
@@ -122,13 +118,6 @@ public static class SentencePieceModelReader
             var slice = data.AsSpan(_position, length).ToArray();
             _position += length;
             return slice;
-        }
-
-        public float Fixed32()
-        {
-            var value = BitConverter.ToSingle(data, _position);
-            _position += 4;
-            return value;
         }
 
         public void Skip(int wire)

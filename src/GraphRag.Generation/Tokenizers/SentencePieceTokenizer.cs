@@ -1,65 +1,62 @@
 using System.Globalization;
 using System.Text;
+using SentencePieceModel = Microsoft.ML.Tokenizers.SentencePieceTokenizer;
 
 namespace GraphRag.Generation.Tokenizers;
 
 /// <summary>
-/// SentencePiece-style BPE as used by Llama 2, TinyLlama and llama2.c vocabularies: spaces become
-/// '▁', a '▁' is put in front (add_dummy_prefix), characters are merged greedily by the score of the
-/// merged piece (highest first, leftmost on ties), and characters missing from the vocabulary fall
-/// back to their UTF-8 bytes as &lt;0xNN&gt; tokens. This is llama.cpp's llm_tokenizer_spm.
+/// SentencePiece-style BPE as used by Llama 2, TinyLlama and llama2.c vocabularies (llama.cpp's llm_tokenizer_spm):
+/// spaces become '▁', a '▁' is put in front (add_dummy_prefix), characters are merged by the score of the merged
+/// piece, and characters missing from the vocabulary fall back to their UTF-8 bytes as &lt;0xNN&gt; tokens. The
+/// encoding is Microsoft.ML.Tokenizers' SentencePiece BPE model; around it this class gives a decoder what the
+/// library does not: control tokens recognised only in template markup, BOS on request, and each token's bytes for
+/// streaming. A run of text after a control token gets the dummy prefix again, as in llama.cpp.
 /// </summary>
 public sealed class SentencePieceTokenizer : ITokenizer
 {
     private const char SpaceMarker = '\u2581';
 
-    private readonly string[] _pieces;
-    private readonly float[] _scores;
-    private readonly TokenType[] _types;
+    private readonly SentencePieceModel _model;
     private readonly Dictionary<string, int> _ids;
     private readonly byte[][] _bytes;
-    private readonly int[] _byteTokens = new int[256];
     private readonly SpecialTokenSplitter _specials;
     private readonly bool _addDummyPrefix;
 
+    /// <summary>A vocabulary given as arrays (GGUF metadata), handed to the library as a SentencePiece model.</summary>
     public SentencePieceTokenizer(string[] pieces, float[] scores, TokenType[] types, int? bosTokenId, int? eosTokenId,
         int? unknownTokenId, bool addBos, bool addDummyPrefix = true)
+        : this(pieces, types, bosTokenId, eosTokenId, unknownTokenId, addBos, addDummyPrefix,
+            SentencePieceModelWriter.Write(pieces, CheckedScores(pieces, scores, types), types, unknownTokenId, bosTokenId, eosTokenId, addDummyPrefix))
     {
-        if (scores.Length != pieces.Length || types.Length != pieces.Length)
-            throw new ArgumentException($"SentencePiece vocabulary: {pieces.Length} pieces but {scores.Length} scores and {types.Length} types.");
-        _pieces = pieces;
-        _scores = scores;
-        _types = types;
+    }
+
+    /// <summary>A vocabulary and the SentencePiece model (a serialized ModelProto) it was read from.</summary>
+    internal SentencePieceTokenizer(string[] pieces, TokenType[] types, int? bosTokenId, int? eosTokenId, int? unknownTokenId,
+        bool addBos, bool addDummyPrefix, byte[] modelProto)
+    {
         BosTokenId = bosTokenId;
         EosTokenId = eosTokenId;
         UnknownTokenId = unknownTokenId;
         AddsBos = addBos;
         _addDummyPrefix = addDummyPrefix;
+        using (var stream = new MemoryStream(modelProto, writable: false))
+            _model = SentencePieceModel.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false);
         _ids = new Dictionary<string, int>(pieces.Length, StringComparer.Ordinal);
         for (var i = 0; i < pieces.Length; i++)
             _ids.TryAdd(pieces[i], i);
-        Array.Fill(_byteTokens, -1);
         _bytes = new byte[pieces.Length][];
         for (var i = 0; i < pieces.Length; i++)
         {
-            if (types[i] == TokenType.Byte && TryParseByteToken(pieces[i], out var b))
-            {
-                _byteTokens[b] = i;
-                _bytes[i] = [b];
-            }
-            else
-            {
-                _bytes[i] = types[i] is TokenType.Control or TokenType.Unknown or TokenType.Unused
-                    ? []
-                    : Encoding.UTF8.GetBytes(pieces[i].Replace(SpaceMarker, ' '));
-            }
+            _bytes[i] = types[i] == TokenType.Byte && TryParseByteToken(pieces[i], out var b) ? [b]
+                : types[i] is TokenType.Control or TokenType.Unknown or TokenType.Unused ? []
+                : Encoding.UTF8.GetBytes(pieces[i].Replace(SpaceMarker, ' '));
         }
         _specials = new SpecialTokenSplitter(Enumerable.Range(0, pieces.Length)
             .Where(i => types[i] is TokenType.Control or TokenType.UserDefined)
             .Select(i => (pieces[i], i)));
     }
 
-    public int VocabularySize => _pieces.Length;
+    public int VocabularySize => _bytes.Length;
 
     public int? BosTokenId { get; }
 
@@ -81,18 +78,14 @@ public sealed class SentencePieceTokenizer : ITokenizer
         var output = new List<int>();
         if (addSpecial && AddsBos && BosTokenId is { } bos)
             output.Add(bos);
-        // Like llama.cpp: a text run at the start or right after a special token gets the dummy space prefix.
-        var previousWasSpecial = true;
+        // Plain runs are separated by control tokens, so each one starts the text or follows a control token:
+        // the library's dummy prefix on every run is what llama.cpp does.
         foreach (var (part, specialId) in _specials.Split(segments))
         {
             if (specialId is { } id)
-            {
                 output.Add(id);
-                previousWasSpecial = true;
-                continue;
-            }
-            EncodePlain(_addDummyPrefix && previousWasSpecial ? " " + part : part, output);
-            previousWasSpecial = false;
+            else
+                output.AddRange(_model.EncodeToIds(part, addBeginningOfSentence: false, addEndOfSentence: false));
         }
         return output.ToArray();
     }
@@ -106,72 +99,9 @@ public sealed class SentencePieceTokenizer : ITokenizer
         return _addDummyPrefix && text.StartsWith(' ') ? text[1..] : text;
     }
 
-    private void EncodePlain(string text, List<int> output)
-    {
-        if (text.Length == 0)
-            return;
-        var normalized = text.Replace(' ', SpaceMarker);
-        var symbols = SplitCharacters(normalized);
-        var queue = new PriorityQueue<Bigram, (float, int)>();
-        for (var i = 1; i < symbols.Count; i++)
-            TryAddBigram(normalized, symbols, i - 1, i, queue);
-
-        while (queue.TryDequeue(out var bigram, out _))
-        {
-            var left = symbols[bigram.Left];
-            var right = symbols[bigram.Right];
-            // Skip bigrams made stale by an earlier merge of either side.
-            if (left.Length == 0 || right.Length == 0 || left.Length + right.Length != bigram.Length)
-                continue;
-            symbols[bigram.Left] = left with { Length = left.Length + right.Length, Next = right.Next };
-            symbols[bigram.Right] = right with { Length = 0 };
-            if (right.Next >= 0)
-                symbols[right.Next] = symbols[right.Next] with { Prev = bigram.Left };
-            TryAddBigram(normalized, symbols, symbols[bigram.Left].Prev, bigram.Left, queue);
-            TryAddBigram(normalized, symbols, bigram.Left, symbols[bigram.Left].Next, queue);
-        }
-
-        for (var i = 0; i >= 0 && i < symbols.Count; i = symbols[i].Next)
-        {
-            var piece = normalized.Substring(symbols[i].Start, symbols[i].Length);
-            if (_ids.TryGetValue(piece, out var id))
-            {
-                output.Add(id);
-                continue;
-            }
-            foreach (var b in Encoding.UTF8.GetBytes(piece))
-            {
-                var byteToken = _byteTokens[b];
-                if (byteToken >= 0)
-                    output.Add(byteToken);
-                else if (UnknownTokenId is { } unk)
-                    output.Add(unk);
-            }
-        }
-    }
-
-    private void TryAddBigram(string text, List<Symbol> symbols, int left, int right, PriorityQueue<Bigram, (float, int)> queue)
-    {
-        if (left < 0 || right < 0)
-            return;
-        var length = symbols[left].Length + symbols[right].Length;
-        if (_ids.TryGetValue(text.Substring(symbols[left].Start, length), out var id))
-            queue.Enqueue(new Bigram(left, right, length), (-_scores[id], left));
-    }
-
-    /// <summary>One symbol per character (a surrogate pair counts as one), linked to its neighbours.</summary>
-    private static List<Symbol> SplitCharacters(string text)
-    {
-        var symbols = new List<Symbol>(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            var length = char.IsSurrogatePair(text, i) ? 2 : 1;
-            symbols.Add(new Symbol(i, length, symbols.Count - 1, symbols.Count + 1));
-            i += length;
-        }
-        symbols[^1] = symbols[^1] with { Next = -1 };
-        return symbols;
-    }
+    private static float[] CheckedScores(string[] pieces, float[] scores, TokenType[] types) =>
+        scores.Length == pieces.Length && types.Length == pieces.Length ? scores
+        : throw new ArgumentException($"SentencePiece vocabulary: {pieces.Length} pieces but {scores.Length} scores and {types.Length} types.");
 
     private static bool TryParseByteToken(string piece, out byte value)
     {
@@ -179,8 +109,4 @@ public sealed class SentencePieceTokenizer : ITokenizer
         return piece.Length == 6 && piece.StartsWith("<0x", StringComparison.Ordinal) && piece[5] == '>'
             && byte.TryParse(piece.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out value);
     }
-
-    private readonly record struct Symbol(int Start, int Length, int Prev, int Next);
-
-    private readonly record struct Bigram(int Left, int Right, int Length);
 }

@@ -94,6 +94,9 @@ public sealed class ReportsTests
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("<link", html);
         Assert.Contains("good better", html);
+        // Inline SVGs share the page's id space: each chart's clip paths must stay its own.
+        var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
     [Fact]

@@ -1,11 +1,15 @@
+using System.Text.Json;
 using GraphRag.Generation.Gguf;
 using GraphRag.Generation.Tokenizers;
+using GraphRag.Tests;
 
 namespace GraphRag.Generation.Tests.Tokenizers;
 
 /// <summary>
 /// Fixtures/gpt2/tokenizer_cases.json: ids from npm gpt-3-encoder@1.1.4 (a port of OpenAI's GPT-2
 /// encoder.py) run with node on the fixture's vocab.json/merges.txt (its "source" field says how).
+/// Fixtures/gpt2/full_vocabulary_cases.json: the same encoder on its own 50,257-token vocabulary, for corpus
+/// paragraphs (the assets' copy of that vocabulary is what scripts/fetch-assets.sh unpacks).
 /// </summary>
 public sealed class ByteLevelBpeTokenizerTests
 {
@@ -44,6 +48,29 @@ public sealed class ByteLevelBpeTokenizerTests
     {
         var (text, ids) = Cases()[index];
         Assert.Equal(text, FromGguf().Decode(ids));
+    }
+
+    [Fact]
+    public void The_full_gpt2_vocabulary_encodes_corpus_paragraphs_like_gpt2()
+    {
+        var folder = Path.Combine(TestPaths.AssetsRoot, "gpt-3-encoder");
+        Assert.SkipUnless(File.Exists(Path.Combine(folder, "encoder.json")), $"SKIPPED: {folder}/encoder.json is absent; run scripts/fetch-assets.sh");
+        var vocabulary = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(Path.Combine(folder, "encoder.json")))!;
+        var tokens = new string[vocabulary.Count];
+        foreach (var (token, id) in vocabulary)
+            tokens[id] = token;
+        var merges = File.ReadLines(Path.Combine(folder, "vocab.bpe")).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal));
+        var tokenizer = new ByteLevelBpeTokenizer(tokens, merges, types: null, bosTokenId: null, eosTokenId: 50256, addBos: false);
+
+        var cases = Fixtures.ReadJson("gpt2", "full_vocabulary_cases.json").GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(50, cases.Count);
+        foreach (var c in cases)
+        {
+            var text = c.GetProperty("text").GetString()!;
+            var ids = c.GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            Assert.Equal(ids, tokenizer.Encode(text));
+            Assert.Equal(text, tokenizer.Decode(ids));
+        }
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class LlmGraphExtractorTests
         """;
 
     private static LlmGraphExtractor Extractor(ScriptedChatServer server, GraphDatabase db) =>
-        new(new OpenAiCompatibleChatClient(new GeneratorOptions { Endpoint = server.Endpoint, EndpointModel = "scripted" }),
+        new(GeneratorChatClients.OpenAiCompatible(new GeneratorOptions { Endpoint = server.Endpoint, EndpointModel = "scripted" }),
             new LlmExtractionCache(db.Database), "scripted");
 
     private static ArticleInput Article => new(1, Text, null, [new ChunkSpan(0, 0, Text.Length)]);

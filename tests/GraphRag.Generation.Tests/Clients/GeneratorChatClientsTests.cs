@@ -9,10 +9,11 @@ using OpenAI;
 namespace GraphRag.Generation.Tests.Clients;
 
 /// <summary>
-/// The client against a recorded chat-completions exchange: the HTTP transport is replaced by a handler that
-/// checks the request the OpenAI package built and answers with the wire format of the OpenAI API reference.
+/// The OpenAI-compatible client (Microsoft.Extensions.AI.OpenAI) against a recorded chat-completions exchange: the
+/// HTTP transport is replaced by a handler that checks the request the OpenAI package built and answers with the
+/// wire format of the OpenAI API reference.
 /// </summary>
-public sealed class OpenAiCompatibleChatClientTests
+public sealed class GeneratorChatClientsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,8 +30,8 @@ public sealed class OpenAiCompatibleChatClientTests
         }
     }
 
-    private static OpenAiCompatibleChatClient Client(RecordingHandler handler) =>
-        new(new GeneratorOptions { Endpoint = "http://127.0.0.1:8080/v1", EndpointModel = "local-model", ApiKey = "secret", MaxTokens = 64 },
+    private static IChatClient Client(RecordingHandler handler) =>
+        GeneratorChatClients.OpenAiCompatible(new GeneratorOptions { Endpoint = "http://127.0.0.1:8080/v1", EndpointModel = "local-model", ApiKey = "secret", MaxTokens = 64 },
             new OpenAIClientOptions { Transport = new HttpClientPipelineTransport(new HttpClient(handler)) });
 
     private const string Completion = """
@@ -87,7 +88,7 @@ public sealed class OpenAiCompatibleChatClientTests
     [Fact]
     public void A_relative_endpoint_is_rejected_with_the_setting_name()
     {
-        var error = Assert.Throws<ArgumentException>(() => new OpenAiCompatibleChatClient(new GeneratorOptions { Endpoint = "localhost:8080" }));
+        var error = Assert.Throws<ArgumentException>(() => GeneratorChatClients.OpenAiCompatible(new GeneratorOptions { Endpoint = "localhost:8080" }));
         Assert.Contains("GraphRag:Generator:Endpoint", error.Message);
     }
 }

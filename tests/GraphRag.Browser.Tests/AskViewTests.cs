@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace GraphRag.Browser.Tests;
+
+/// <summary>The home page: asking, the answer with citations, graph mode, a citation opened, narrow windows, errors.</summary>
+public sealed class AskViewTests(ServedNotes served)
+{
+    public const string Question = "What does NDCG measure in ranking?";
+
+    [Fact]
+    public Task Asking_shows_an_answer_with_numbered_citations_and_why_each_passage_was_found() =>
+        BrowserPage.DriveAsync(served, "ask", async browser =>
+        {
+            var page = browser.Page;
+            await browser.AskAsync(Question);
+            var answer = await page.Locator("#answer-text").InnerTextAsync();
+            Assert.Matches(@"\[1\]", answer);
+            Assert.True(answer.Length > 40, $"answer too short: {answer}");
+            var citations = await page.Locator("#citations li").CountAsync();
+            Assert.True(citations >= 1);
+            Assert.True(await page.Locator("#answer a.cite").CountAsync() >= citations);
+            Assert.Matches("^Why found: matched: ", await page.Locator("#passages .why").First.InnerTextAsync());
+            Assert.Matches(@"\d+ articles · \d+ passages", await page.Locator("#status").InnerTextAsync());
+            await browser.ScreenshotAsync("ask.png", fullPage: true);
+        });
+
+    [Fact]
+    public Task In_graph_mode_each_passage_says_which_entities_and_relations_led_to_it() =>
+        BrowserPage.DriveAsync(served, "graph-mode", async browser =>
+        {
+            var page = browser.Page;
+            await page.GotoAsync($"{browser.BaseUrl}/");
+            await page.Locator("#mode option[value=graph]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await page.Locator("#mode").SelectOptionAsync("graph");
+            await page.Locator("#question").FillAsync(Question);
+            await page.Keyboard.PressAsync("Enter");
+            await page.Locator("#passages .why").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            Assert.Matches("^Why found: linked: ", await page.Locator("#passages .why").First.InnerTextAsync());
+            await browser.ScreenshotAsync("graph-mode.png", fullPage: true);
+        });
+
+    [Fact]
+    public Task Opening_a_citation_with_the_keyboard_shows_its_passage_highlighted_in_the_article() =>
+        BrowserPage.DriveAsync(served, "citation", async browser =>
+        {
+            var page = browser.Page;
+            await browser.AskAsync(Question);
+            var expected = await page.EvaluateAsync<JsonElement>("""
+                async q => {
+                  const response = await fetch("/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: q }) });
+                  return (await response.json()).answer.citations[0];
+                }
+                """, Question);
+            await page.Locator("#answer a.cite").First.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            var mark = page.Locator("#article-text mark#highlight");
+            await mark.WaitForAsync();
+            Assert.Equal(expected.GetProperty("quote").GetString(), await mark.TextContentAsync());
+            Assert.Equal(expected.GetProperty("title").GetString(), await page.Locator("#article-title").InnerTextAsync());
+            // The highlight is scrolled into view and has focus, so a screen reader and the keyboard start there.
+            Assert.Equal("highlight", await page.EvaluateAsync<string>("() => document.activeElement?.id"));
+            Assert.True(await mark.IsVisibleAsync());
+            await browser.ScreenshotAsync("citation.png");
+            await page.GoBackAsync();
+            await page.Locator("#answer").WaitForAsync();
+            Assert.Matches(@"\[1\]", await page.Locator("#answer-text").InnerTextAsync());
+        });
+
+    [Fact]
+    public Task On_a_narrow_window_nothing_scrolls_sideways() =>
+        BrowserPage.DriveAsync(served, "narrow", async browser =>
+        {
+            var page = browser.Page;
+            await browser.AskAsync(Question);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"page is {overflow}px wider than the window");
+            await browser.ScreenshotAsync("narrow.png", fullPage: true);
+            await page.Locator("#answer a.cite").First.ClickAsync();
+            await page.Locator("#article-text mark").WaitForAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        }, width: 360, height: 740);
+
+    [Fact]
+    public Task A_bad_question_shows_the_servers_reason() =>
+        BrowserPage.DriveAsync(served, "bad-question", async browser =>
+        {
+            var page = browser.Page;
+            await page.GotoAsync($"{browser.BaseUrl}/");
+            await page.EvaluateAsync("() => { document.getElementById('question').removeAttribute('required'); }");
+            await page.Locator("#question").FillAsync("\"*\"");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Locator("#ask-error").WaitForAsync();
+            Assert.Matches("has no words to search for", await page.Locator("#ask-error").InnerTextAsync());
+            // Chromium logs every 4xx response to the console; this one is the point of the test.
+            browser.Problems.RemoveAll(p => p.Contains("status of 400", StringComparison.Ordinal));
+        });
+}
