@@ -19,6 +19,9 @@ public static class GeneratorServiceCollectionExtensions
     /// (a local model loads on first use). Without either, no chat client is registered and callers fall back.
     /// The client is built with Microsoft.Extensions.AI's pipeline: OpenTelemetry around logging around the local
     /// model or the OpenAI-compatible server, so callers see the same client whichever is configured.
+    /// Its log category is Microsoft.Extensions.AI: appsettings.json keeps it at Critical, because a failed call is
+    /// reported by the command or endpoint that made it (a second record with the stack trace would only repeat it);
+    /// set Logging:LogLevel:Microsoft.Extensions.AI to Debug to see every call.
     /// </summary>
     /// <param name="place">Where a local model's weights run, given the loaded CPU model; null keeps the CPU.</param>
     public static IServiceCollection AddGraphRagGenerator(this IServiceCollection services, IConfiguration configuration,
