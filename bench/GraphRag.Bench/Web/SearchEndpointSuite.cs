@@ -49,7 +49,7 @@ public sealed class SearchEndpointSuite : IBenchSuite
             await using var app = GraphRagWebApp.Build(new WebAppOptions { Urls = "http://127.0.0.1:0" }, configuration,
                 services => services.AddGraphRagServices(configuration));
             var summary = await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
-            await app.StartAsync();
+            await GraphRagWebApp.StartAsync(app);
             var baseAddress = new Uri(app.Urls.First());
             var search = app.Services.GetRequiredService<PassageSearch>();
             AnsiConsole.MarkupLine($"[grey]corpus/: {summary.ArticlesAdded} articles, {summary.ChunksWritten} chunks; lexical top 10; {seconds:F0} s per row[/]");

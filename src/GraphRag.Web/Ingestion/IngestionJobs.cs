@@ -7,24 +7,43 @@ using Microsoft.Extensions.Logging;
 namespace GraphRag.Web.Ingestion;
 
 /// <summary>
-/// Runs ingestion jobs in the background, one at a time (SQLite has one writer; a second job would
-/// only wait on the first), so that a request returns at once with a job id to follow.
-/// Jobs stop when the server stops, never because the client that started them went away.
+/// Runs ingestion jobs in the background, so that a request returns at once with a job id to
+/// follow. Jobs run side by side (each file's slow work happens outside the write transaction,
+/// and writers wait for each other), so a large folder never holds up an upload; at most
+/// <see cref="WebAppOptions.MaxRunningJobs"/> run at once. A job stops when a client cancels it or
+/// the server stops, never because the client that started it went away.
 /// </summary>
-public sealed class IngestionJobs(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<IngestionJobs> logger)
+public sealed class IngestionJobs(IServiceProvider services, WebAppOptions options, IHostApplicationLifetime lifetime, ILogger<IngestionJobs> logger)
 {
     private const int JobsKept = 20;
 
     private readonly ConcurrentDictionary<string, IngestionJob> _jobs = new();
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Lock _starting = new();
     private int _counter;
 
-    public IngestionJob Start(string label, IReadOnlyList<string> paths, bool prune)
+    /// <summary>Checks that a job could start now, before a request does work for it (saving an upload).</summary>
+    /// <exception cref="TooManyJobsException"><see cref="WebAppOptions.MaxRunningJobs"/> jobs are running already.</exception>
+    public void RequireRoom()
     {
-        var job = new IngestionJob($"job-{Interlocked.Increment(ref _counter)}", label, paths);
-        _jobs[job.Id] = job;
+        var running = _jobs.Values.Count(j => j.Snapshot().State == JobState.Running);
+        if (running >= options.MaxRunningJobs)
+            throw new TooManyJobsException(
+                $"{running} ingestion job{(running == 1 ? " is" : "s are")} running, the most this server runs at once: " +
+                "wait for one to finish or cancel one (POST /api/ingest/jobs/{id}/cancel).");
+    }
+
+    /// <exception cref="TooManyJobsException"><see cref="WebAppOptions.MaxRunningJobs"/> jobs are running already.</exception>
+    public IngestionJob Start(string label, SourceSelection sources, bool prune)
+    {
+        IngestionJob job;
+        lock (_starting)
+        {
+            RequireRoom();
+            job = new IngestionJob($"job-{Interlocked.Increment(ref _counter)}", label, sources);
+            _jobs[job.Id] = job;
+        }
         Forget();
-        _ = Task.Run(() => RunAsync(job, prune, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, prune));
         return job;
     }
 
@@ -33,28 +52,27 @@ public sealed class IngestionJobs(IServiceProvider services, IHostApplicationLif
     public IReadOnlyList<JobSnapshot> List() =>
         _jobs.Values.Select(j => j.Snapshot()).OrderByDescending(s => s.StartedAt).ToList();
 
-    private async Task RunAsync(IngestionJob job, bool prune, CancellationToken stopping)
+    private async Task RunAsync(IngestionJob job, bool prune)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(job.Cancelled, lifetime.ApplicationStopping);
         try
         {
-            await _oneAtATime.WaitAsync(stopping);
-            try
-            {
-                var pipeline = services.GetRequiredService<IngestionPipeline>();
-                var summary = await pipeline.IngestAsync(job.Paths, prune, new InlineProgress(job.Report), stopping);
-                job.Finish(summary);
-            }
-            finally
-            {
-                _oneAtATime.Release();
-            }
+            var pipeline = services.GetRequiredService<IngestionPipeline>();
+            var summary = await pipeline.IngestAsync(job.Sources, prune, new InlineProgress(job.Report), stop.Token);
+            foreach (var warning in summary.Warnings)
+                logger.LogWarning("Ingestion job {Job}: {Warning}", job.Id, warning);
+            job.Finish(summary);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            job.Stop(job.Cancelled.IsCancellationRequested
+                ? "Cancelled by a client; the files written before it stopped are kept."
+                : "Cancelled: the server is shutting down.");
         }
         catch (Exception ex)
         {
-            var cancelled = ex is OperationCanceledException && stopping.IsCancellationRequested;
-            if (!cancelled)
-                logger.LogError(ex, "Ingestion job {Job} failed", job.Id);
-            job.Fail(ex, cancelled);
+            logger.LogError(ex, "Ingestion job {Job} failed", job.Id);
+            job.Fail($"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -72,3 +90,6 @@ public sealed class IngestionJobs(IServiceProvider services, IHostApplicationLif
         public void Report(IngestionProgress value) => report(value);
     }
 }
+
+/// <summary>Too many ingestion jobs are running: answered 429 with the reason.</summary>
+public sealed class TooManyJobsException(string message) : Exception(message);

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace GraphRag.Cli.Tests.Support;
+namespace GraphRag.Tests;
 
 /// <summary>
-/// Runs the built command line as a real process (exit code, stdout and stderr as a user sees
-/// them), in a working directory of the test's choosing so no stray appsettings.json applies.
+/// Runs the built command line (GraphRag.Cli.dll beside the tests of the projects that reference it)
+/// as a real process (exit code, stdout and stderr as a user sees them), in a working directory of
+/// the test's choosing so no stray appsettings.json applies.
 /// </summary>
 public static class CliProcess
 {
