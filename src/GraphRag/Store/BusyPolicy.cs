@@ -8,7 +8,7 @@ namespace GraphRag.Store;
 /// that still finds the database locked (another process holding a long transaction) fails with
 /// <see cref="DatabaseBusyException"/>, which says so, instead of SQLite's "database is locked".
 /// </summary>
-/// <param name="Timeout">SQLite's busy_timeout: how long one attempt waits inside SQLite.</param>
+/// <param name="Timeout">How long one attempt waits (SQLite's busy_timeout and the driver's command timeout), in whole seconds, at least one.</param>
 /// <param name="Retries">Attempts after the first.</param>
 /// <param name="FirstPause">The pause before the first retry; each later pause doubles.</param>
 public sealed record BusyPolicy(TimeSpan Timeout, int Retries, TimeSpan FirstPause)
@@ -19,8 +19,11 @@ public sealed record BusyPolicy(TimeSpan Timeout, int Retries, TimeSpan FirstPau
     /// <summary>30 s per attempt and 3 retries: a writer gives up after about two minutes.</summary>
     public static BusyPolicy Default { get; } = new(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1));
 
+    /// <summary>One attempt's wait in whole seconds: the driver counts its command timeout in seconds.</summary>
+    public int AttemptSeconds => Math.Max(1, (int)Math.Ceiling(Timeout.TotalSeconds));
+
     /// <summary>The longest a caller can wait in all, pauses included.</summary>
-    public TimeSpan MaxWait => Timeout * (Retries + 1) + FirstPause * ((1 << Retries) - 1);
+    public TimeSpan MaxWait => TimeSpan.FromSeconds(AttemptSeconds) * (Retries + 1) + FirstPause * ((1 << Retries) - 1);
 
     /// <summary>
     /// Runs <paramref name="attempt"/>, again after a pause while SQLite answers busy. Only for steps

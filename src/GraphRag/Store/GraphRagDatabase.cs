@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -11,9 +12,10 @@ namespace GraphRag.Store;
 /// </summary>
 public sealed class GraphRagDatabase
 {
-    // Files whose migrations this process has applied. A failed attempt is not remembered: the next open tries again.
-    private static readonly HashSet<(string Path, string Versions)> Migrated = [];
-    private static readonly Lock MigrationLock = new();
+    // Per file and set of migrations: a lock for applying them, and whether this process has. A failed
+    // attempt is not remembered: the next open tries again. One file's wait never holds up another's.
+    private static readonly ConcurrentDictionary<(string Path, string Versions), Lock> MigrationLocks = new();
+    private static readonly ConcurrentDictionary<(string Path, string Versions), bool> Migrated = new();
 
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly string _versions;
@@ -25,10 +27,11 @@ public sealed class GraphRagDatabase
         if (string.IsNullOrWhiteSpace(path))
             throw new ArgumentException("The database path is empty: set GraphRag:Database or pass --db.");
         Path = System.IO.Path.GetFullPath(path);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        Busy = busy ?? BusyPolicy.Default;
+        // DefaultTimeout: Microsoft.Data.Sqlite retries a busy statement itself for this long (whole seconds), after SQLite's own busy_timeout.
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = Busy.AttemptSeconds }.ToString();
         _migrations = Migrator.Order(Migrator.Core.Concat(modules ?? []));
         _versions = string.Join(',', _migrations.Select(m => m.Version));
-        Busy = busy ?? BusyPolicy.Default;
     }
 
     public BusyPolicy Busy { get; }
@@ -52,7 +55,7 @@ public sealed class GraphRagDatabase
             Directory.CreateDirectory(directory);
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        connection.Execute($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)Busy.Timeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        connection.Execute($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {Busy.AttemptSeconds * 1000}; PRAGMA synchronous = NORMAL;");
         // Set or cleared on every open: pooled connections keep their handle between opens.
         var observer = StatementObserver;
         SQLitePCL.raw.sqlite3_trace(connection.Handle, observer is null ? null : (_, statement) => observer(statement), null);
@@ -74,9 +77,12 @@ public sealed class GraphRagDatabase
     /// </summary>
     private void Migrate(SqliteConnection connection)
     {
-        lock (MigrationLock)
+        var key = (Path, _versions);
+        if (Migrated.ContainsKey(key))
+            return;
+        lock (MigrationLocks.GetOrAdd(key, _ => new Lock()))
         {
-            if (Migrated.Contains((Path, _versions)))
+            if (Migrated.ContainsKey(key))
                 return;
             Busy.Run(Path, () =>
             {
@@ -84,7 +90,7 @@ public sealed class GraphRagDatabase
                 Migrator.Apply(connection, _migrations);
                 return true;
             });
-            Migrated.Add((Path, _versions));
+            Migrated[key] = true;
         }
     }
 
