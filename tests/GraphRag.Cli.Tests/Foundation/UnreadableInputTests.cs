@@ -9,6 +9,7 @@ namespace GraphRag.Cli.Tests.Foundation;
 /// A batch skips what it cannot read, naming each path with its reason, and ingests the rest; a
 /// symbolic link loop is followed once. Real files, real permissions, the real command line.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class UnreadableInputTests : IDisposable
 {
     private const string Note = "# Bilby burrows\n\nBilbies dig spiral burrows up to three metres long in the desert.\n";
