@@ -67,8 +67,9 @@ public static class GraphRagServiceCollectionExtensions
     {
         services.AddSingleton<VectorIndexCache>();
         services.AddSingleton<IArticleIndexer, EmbeddingIndexer>();
+        // Questions of concurrent searches are encoded together: one forward pass each would compete for the cores.
         services.AddSingleton(sp => new DenseRanker(
-            queryEncoder?.Invoke(sp) ?? sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            new CoalescingEmbeddingGenerator(queryEncoder?.Invoke(sp) ?? sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()),
             sp.GetRequiredService<VectorIndexCache>()));
         return services;
     }
