@@ -98,6 +98,8 @@ public sealed class IngestSizeSuite : IBenchSuite
         var line = (await stdout).Split('\n').LastOrDefault(l => l.StartsWith('{'))
             ?? throw new InvalidOperationException($"{label}: the child run printed no result (exit {process.ExitCode}): {await stderr}");
         var result = JsonDocument.Parse(line).RootElement;
+        foreach (var error in result.GetProperty("errors").EnumerateArray())
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(label)}: {Markup.Escape(error.GetString()!)}[/]");
         var bytes = File.Exists(input) ? new FileInfo(input).Length : Directory.GetFiles(input).Sum(f => new FileInfo(f).Length);
         return new Run(label, bytes / (1024.0 * 1024), result.GetProperty("articles").GetInt32(), result.GetProperty("chunks").GetInt32(),
             result.GetProperty("seconds").GetDouble(), result.GetProperty("peakBytes").GetInt64() / (1024.0 * 1024), result.GetProperty("failed").GetInt32());
@@ -126,6 +128,7 @@ public sealed class IngestSizeSuite : IBenchSuite
             articles = summary.ArticlesAdded,
             chunks = summary.ChunksWritten,
             failed = summary.Failed,
+            errors = summary.Files.Where(f => f.Error is not null).Select(f => $"{f.Path}: {f.Error}").ToList(),
         }));
     }
 

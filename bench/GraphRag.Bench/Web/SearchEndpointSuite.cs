@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GraphRag.Cli;
 using GraphRag.Ingest;
 using GraphRag.Retrieve;
+using GraphRag.Store;
 using GraphRag.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ namespace GraphRag.Bench.Web;
 /// corpus embedded). Baselines, measured in the same run and interleaved (lexical, hybrid, lexical,
 /// hybrid, … per round): the same searches called in process with the same concurrency (what HTTP,
 /// routing and JSON cost), and lexical over HTTP (what hybrid costs on top).
-///   web [--seconds 5] [--rounds 2] [--embeddings on|off]   (corpus/ is ingested into a temp database first)
+///   web [--seconds 5] [--rounds 2] [--embeddings on|off] [--modes lexical,hybrid] [--db kept.db]   (corpus/ is ingested first)
 /// </summary>
 public sealed class SearchEndpointSuite : IBenchSuite
 {
@@ -31,13 +32,15 @@ public sealed class SearchEndpointSuite : IBenchSuite
 
     public string Name => "web";
 
-    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients, lexical and hybrid, vs in-process search [--seconds N] [--rounds N] [--embeddings on|off]";
+    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients, lexical and hybrid, vs in-process search [--seconds N] [--rounds N] [--embeddings on|off] [--modes lexical,dense,graph,hybrid]";
 
     public async Task RunAsync(string[] args)
     {
         var seconds = double.Parse(Option(args, "--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds", "2"), System.Globalization.CultureInfo.InvariantCulture);
         var embeddings = Option(args, "--embeddings", "on") == "on";
+        // --db keeps the database between runs: corpus/ is then skipped as unchanged instead of embedded again.
+        var keptDatabase = Option(args, "--db", "");
         var folder = Path.Combine(Path.GetTempPath(), "graphrag-bench-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -45,7 +48,7 @@ public sealed class SearchEndpointSuite : IBenchSuite
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["GraphRag:Database"] = Path.Combine(folder, "graphrag.db"),
+                    ["GraphRag:Database"] = keptDatabase.Length > 0 ? keptDatabase : Path.Combine(folder, "graphrag.db"),
                     ["GraphRag:Embeddings:Enabled"] = embeddings ? "true" : "false",
                     ["GraphRag:Embeddings:ModelDirectory"] = Path.Combine(
                         Environment.GetEnvironmentVariable("GRAPHRAG_ASSETS") ?? Path.Combine(Path.GetDirectoryName(FindCorpus())!, ".assets"), "use-lite"),
@@ -54,12 +57,15 @@ public sealed class SearchEndpointSuite : IBenchSuite
                 .Build();
             await using var app = GraphRagWebApp.Build(new WebAppOptions { Urls = "http://127.0.0.1:0" }, configuration,
                 services => services.AddGraphRagServices(configuration));
-            var summary = await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
+            await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
             await GraphRagWebApp.StartAsync(app);
             var baseAddress = new Uri(app.Urls.First());
             var search = app.Services.GetRequiredService<PassageSearch>();
-            var modes = search.Modes.Available.Contains(RetrievalModeNames.Hybrid) ? new[] { RetrievalModeNames.Lexical, RetrievalModeNames.Hybrid } : [RetrievalModeNames.Lexical];
-            AnsiConsole.MarkupLine($"[grey]corpus/: {summary.ArticlesAdded} articles, {summary.ChunksWritten} chunks; embeddings {(embeddings ? "on" : "off")}; " +
+            // Lexical first: it is the baseline of every other mode's row in the same round.
+            var modes = Option(args, "--modes", "lexical,hybrid").Split(',')
+                .Prepend(RetrievalModeNames.Lexical).Distinct().Where(search.Modes.Available.Contains).ToList();
+            var counts = app.Services.GetRequiredService<ArticleStore>().Counts();
+            AnsiConsole.MarkupLine($"[grey]corpus/: {counts.Articles} articles, {counts.Chunks} chunks; embeddings {(embeddings ? "on" : "off")}; " +
                 $"hybrid = {string.Join(" + ", search.Modes.Available.Contains(RetrievalModeNames.Dense) ? "lexical, dense, graph" : "lexical, graph")}; top 10; {seconds:F0} s per row, {rounds} round(s)[/]");
 
             var table = new Table().RoundedBorder()
