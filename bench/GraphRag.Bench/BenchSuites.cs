@@ -5,6 +5,7 @@ public static class BenchSuites
     public static IReadOnlyList<IBenchSuite> All { get; } =
     [
         new Foundation.IngestSuite(),
+        new Foundation.IngestSizeSuite(),
         new Foundation.SearchSuite(),
         new Retrieve.RetrievalLatencySuite(),
         new Foundation.DenseScanSuite(),

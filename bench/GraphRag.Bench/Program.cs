@@ -14,6 +14,9 @@ if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
     return args.Length == 0 ? 0 : 2;
 }
 
+// Redirected to a file, Spectre assumes 80 columns and wraps every table cell; the tables are wider.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Profile.Width = 240;
 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(MachineInfo.Describe())}[/]");
 await suite.RunAsync(args[1..]);
 return 0;

@@ -29,6 +29,12 @@ public static class CommandActions
                 WriteError(ex.Message);
                 return UserError;
             }
+            catch (GraphRag.Store.DatabaseBusyException ex)
+            {
+                // Expected while another process holds a long write: the message says what to do.
+                WriteError(ex.Message);
+                return Failure;
+            }
             catch (Exception ex)
             {
                 WriteError($"Unexpected failure ({ex.GetType().Name}): {ex.Message}");
@@ -43,9 +49,14 @@ public static class CommandActions
         or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
         or NotSupportedException or GraphRag.Ingest.IngestionException or Microsoft.Extensions.Options.OptionsValidationException;
 
-    public static void WriteError(string message)
+    public static void WriteError(string message) => WriteToStandardError("[red]error:[/]", message);
+
+    /// <summary>Something the user must know although the command did its work (on stderr, also when it is not a terminal).</summary>
+    public static void WriteWarning(string message) => WriteToStandardError("[yellow]warning:[/]", message);
+
+    private static void WriteToStandardError(string label, string message)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        console.MarkupLine($"{label} {Markup.Escape(message)}");
     }
 }

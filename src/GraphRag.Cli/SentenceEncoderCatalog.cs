@@ -23,7 +23,8 @@ public static class SentenceEncoderCatalog
 
     /// <summary>
     /// The configured encoder, and the packaged ones a database embedded earlier may need for its queries; each
-    /// model's calls go through <see cref="SentenceEncoderPipeline"/> (telemetry, logging, a cache of recent questions).
+    /// model's calls go through <see cref="SentenceEncoderPipeline"/> (telemetry, logging, a cache of recent questions),
+    /// and concurrent questions share one forward pass (<see cref="CoalescingEmbeddingGenerator"/>).
     /// </summary>
     public static SentenceEncoders Create(EmbeddingOptions options, ILoggerFactory? loggerFactory)
     {
@@ -36,7 +37,8 @@ public static class SentenceEncoderCatalog
     private static SentenceEncoder Observed(SentenceEncoder encoder, ILoggerFactory? loggerFactory) => encoder with
     {
         Documents = SentenceEncoderPipeline.Documents(encoder.Documents, loggerFactory),
-        Queries = SentenceEncoderPipeline.Queries(encoder.Queries, loggerFactory),
+        // Questions of concurrent searches are encoded together: one forward pass each would compete for the cores.
+        Queries = new CoalescingEmbeddingGenerator(SentenceEncoderPipeline.Queries(encoder.Queries, loggerFactory)),
     };
 
     /// <summary>Why the encoder cannot run here (its files are missing), or null when it can.</summary>

@@ -5,7 +5,7 @@ namespace GraphRag.Text;
 /// <summary>
 /// Tokens for sizing text: words, numbers and single punctuation marks. Close to a subword
 /// tokenizer's count for English prose (within ~25%) and independent of any model, so chunk
-/// boundaries do not move when the encoder changes.
+/// boundaries do not move when the encoder changes. No token splits a surrogate pair.
 /// </summary>
 public static partial class Tokens
 {
@@ -26,6 +26,8 @@ public static partial class Tokens
         return spans;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}_]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}_]")]
+    // A character outside the Basic Multilingual Plane (𝐄, 🚀) is two UTF-16 units that the classes
+    // above do not match: taken as one token, so a chunk cut at a token boundary never splits it.
+    [GeneratedRegex(@"[\p{L}\p{N}_]+(?:['’][\p{L}]+)?|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\s\p{L}\p{N}_]")]
     private static partial Regex Token();
 }

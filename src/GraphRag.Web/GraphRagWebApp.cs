@@ -5,7 +5,8 @@ using GraphRag.Web.Ingestion;
 using GraphRag.Web.Mcp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,16 +20,22 @@ namespace GraphRag.Web;
 /// </summary>
 public static class GraphRagWebApp
 {
+    /// <summary>
+    /// Builds the app. Start it with <see cref="StartAsync"/>: it answers nothing until the addresses
+    /// it bound have been checked.
+    /// </summary>
     /// <param name="configureBuilder">A last say over the builder (tests swap in an in-memory server).</param>
-    /// <exception cref="ArgumentException">Bad --urls, or a non-loopback address without an API key.</exception>
+    /// <exception cref="ArgumentException">Bad --urls, a non-loopback address without an API key, or bad settings.</exception>
     public static WebApplication Build(
         WebAppOptions options,
         IConfiguration configuration,
         Action<IServiceCollection> addGraphRagServices,
         Action<WebApplicationBuilder>? configureBuilder = null)
     {
-        var addresses = ListenAddresses.Parse(options.Urls);
-        ListenAddresses.RequireKeyOffLoopback(addresses, options.ApiKey);
+        // Refused early when the flag or setting already says so; BoundAddresses checks what was actually bound.
+        ListenAddresses.RequireKeyOffLoopback(ListenAddresses.Parse(options.Urls), options.ApiKey);
+        if (options.Problems().FirstOrDefault() is { } problem)
+            throw new ArgumentException(problem);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -55,19 +62,21 @@ public static class GraphRagWebApp
         services.AddSingleton<IngestionJobs>();
         services.AddSingleton<UploadFolder>();
         McpEndpoint.AddServices(services);
+        services.AddSingleton<IngestRoots>();
+        services.AddSingleton<BoundAddresses>();
+        // A body that cannot be read (malformed JSON, a wrong type) becomes an exception, so its 400 says why.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<HostFilteringOptions>(filtering => filtering.AllowedHosts = AllowedHosts(addresses));
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
+        var bound = app.Services.GetRequiredService<BoundAddresses>();
+        app.Use(bound.Guard);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // On loopback only loopback host names are answered: a page on another site that rebinds its
-        // own name to 127.0.0.1 cannot read the API.
-        app.UseHostFiltering();
         app.UseMiddleware<SameOriginGuard>();
         app.UseMiddleware<ApiKeyMiddleware>();
         Page.Map(app);
@@ -84,11 +93,30 @@ public static class GraphRagWebApp
         ClaimEndpoints.Map(api);
         ReportEndpoints.Map(app, api, options);
         McpEndpoint.Map(api);
-        // Unknown /api paths answer with a JSON 404, not the page.
-        api.Map("/{**rest}", (string rest) => ApiProblems.NotFound($"No API endpoint at /api/{rest}."));
+        // Unknown /api paths answer with a JSON 404, not the page; a JSON endpoint sent something else says so.
+        api.Map("/{**rest}", (string rest, HttpRequest request, EndpointDataSource endpoints) =>
+            JsonEndpoints.Accepting(endpoints, request) is { } accepting
+                ? ApiProblems.UnsupportedMediaType($"{request.Method} {request.Path} takes a JSON body: send it with Content-Type: {string.Join(" or ", accepting)}.")
+                : ApiProblems.NotFound($"No API endpoint at /api/{rest}."));
         return app;
     }
 
-    private static IList<string> AllowedHosts(IReadOnlyList<Uri> addresses) =>
-        addresses.All(ListenAddresses.IsLoopback) ? ["localhost", "127.0.0.1", "[::1]"] : ["*"];
+    /// <summary>
+    /// Starts the app, then checks the addresses it bound (<see cref="BoundAddresses"/>): beyond
+    /// loopback without an API key it stops again and throws, before answering any request.
+    /// </summary>
+    /// <exception cref="ArgumentException">An address beyond loopback is bound and no API key is set.</exception>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            app.Services.GetRequiredService<BoundAddresses>().Check(app.Services.GetRequiredService<IServer>());
+        }
+        catch (ArgumentException)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw;
+        }
+    }
 }

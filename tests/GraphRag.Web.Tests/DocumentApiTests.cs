@@ -78,11 +78,11 @@ public sealed class DocumentApiTests(CorpusFixture corpus)
         var file = host.Services.GetRequiredService<ArticleStore>().GetArticle(id)!.SourcePath;
         // An ordinary ingest of the same file skips it: nothing changed.
         var plain = await Json.PostAsync(host.Client, "/api/ingest/folder", new { path = file }, HttpStatusCode.Accepted);
-        Assert.Equal("Unchanged", (await IngestApiTests.WaitForJob(host.Client, plain.GetProperty("id").GetString()!)).GetProperty("files")[0]
+        Assert.Equal("Unchanged", (await JobClient.WaitAsync(host.Client, plain.GetProperty("id").GetString()!)).GetProperty("files")[0]
             .GetProperty("status").GetString());
 
         var accepted = await Json.ReadAsync(await host.Client.PostAsync($"/api/articles/{id}/reingest", null, Ct), HttpStatusCode.Accepted);
-        var job = await IngestApiTests.WaitForJob(host.Client, accepted.GetProperty("id").GetString()!);
+        var job = await JobClient.WaitAsync(host.Client, accepted.GetProperty("id").GetString()!);
         Assert.Equal("Completed", job.GetProperty("state").GetString());
         Assert.Equal("Ingested", job.GetProperty("files")[0].GetProperty("status").GetString());
         Assert.Equal(1, job.GetProperty("articlesAdded").GetInt32());
@@ -105,8 +105,8 @@ public sealed class DocumentApiTests(CorpusFixture corpus)
 
     private static async Task<long> IngestNoteAsync(WebAppHost host)
     {
-        var accepted = await Json.ReadAsync(await IngestApiTests.Upload(host.Client, ("platypus.md", Note)), HttpStatusCode.Accepted);
-        var job = await IngestApiTests.WaitForJob(host.Client, accepted.GetProperty("id").GetString()!);
+        var accepted = await Json.ReadAsync(await JobClient.Upload(host.Client, ("platypus.md", Note)), HttpStatusCode.Accepted);
+        var job = await JobClient.WaitAsync(host.Client, accepted.GetProperty("id").GetString()!);
         Assert.Equal("Completed", job.GetProperty("state").GetString());
         return Assert.Single(host.Services.GetRequiredService<ArticleStore>().ListArticles()).Id;
     }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using GraphRag.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +21,8 @@ public sealed class IngestApiTests
     public async Task An_uploaded_file_is_ingested_and_then_searchable()
     {
         await using var host = await WebAppHost.StartAsync();
-        var accepted = await Json.ReadAsync(await Upload(host.Client, ("quokkas.md", Note)), HttpStatusCode.Accepted);
-        var job = await WaitForJob(host.Client, accepted.GetProperty("id").GetString()!);
+        var accepted = await Json.ReadAsync(await JobClient.Upload(host.Client, ("quokkas.md", Note)), HttpStatusCode.Accepted);
+        var job = await JobClient.WaitAsync(host.Client, accepted.GetProperty("id").GetString()!);
 
         Assert.Equal("Completed", job.GetProperty("state").GetString());
         Assert.Equal(1, job.GetProperty("filesDone").GetInt32());
@@ -42,10 +39,10 @@ public sealed class IngestApiTests
     public async Task Uploading_a_file_again_updates_its_article_instead_of_adding_a_copy()
     {
         await using var host = await WebAppHost.StartAsync();
-        await WaitForJob(host.Client, (await Json.ReadAsync(await Upload(host.Client, ("q.md", Note)), HttpStatusCode.Accepted)).GetProperty("id").GetString()!);
+        await JobClient.WaitAsync(host.Client, (await Json.ReadAsync(await JobClient.Upload(host.Client, ("q.md", Note)), HttpStatusCode.Accepted)).GetProperty("id").GetString()!);
         var changed = Note.Replace("every spring", "every autumn");
-        var job = await WaitForJob(host.Client,
-            (await Json.ReadAsync(await Upload(host.Client, ("q.md", changed)), HttpStatusCode.Accepted)).GetProperty("id").GetString()!);
+        var job = await JobClient.WaitAsync(host.Client,
+            (await Json.ReadAsync(await JobClient.Upload(host.Client, ("q.md", changed)), HttpStatusCode.Accepted)).GetProperty("id").GetString()!);
 
         Assert.Equal(1, job.GetProperty("articlesUpdated").GetInt32());
         var article = Assert.Single(host.Services.GetRequiredService<ArticleStore>().ListArticles());
@@ -56,7 +53,7 @@ public sealed class IngestApiTests
     public async Task A_file_type_that_cannot_be_ingested_is_refused_by_name()
     {
         await using var host = await WebAppHost.StartAsync();
-        var detail = await Json.ProblemAsync(await Upload(host.Client, ("setup.exe", "MZ")), HttpStatusCode.BadRequest);
+        var detail = await Json.ProblemAsync(await JobClient.Upload(host.Client, ("setup.exe", "MZ")), HttpStatusCode.BadRequest);
         Assert.StartsWith("setup.exe: only ", detail);
         Assert.Empty(host.Services.GetRequiredService<ArticleStore>().ListArticles());
     }
@@ -65,17 +62,17 @@ public sealed class IngestApiTests
     public async Task A_file_name_cannot_climb_out_of_the_upload_folder()
     {
         await using var host = await WebAppHost.StartAsync();
-        var accepted = await Json.ReadAsync(await Upload(host.Client, ("../../escape.md", Note)), HttpStatusCode.Accepted);
-        await WaitForJob(host.Client, accepted.GetProperty("id").GetString()!);
+        var accepted = await Json.ReadAsync(await JobClient.Upload(host.Client, ("../../escape.md", Note)), HttpStatusCode.Accepted);
+        await JobClient.WaitAsync(host.Client, accepted.GetProperty("id").GetString()!);
         Assert.True(File.Exists(Path.Combine(host.Folder.Path, "uploads", "escape.md")));
         Assert.False(File.Exists(Path.Combine(host.Folder.Path, "escape.md")));
     }
 
     [Fact]
-    public async Task A_folder_on_the_server_is_ingested_with_progress_events_ending_in_done()
+    public async Task A_folder_under_an_ingest_root_is_ingested_with_progress_events_ending_in_done()
     {
-        await using var host = await WebAppHost.StartAsync();
-        var notes = Directory.CreateDirectory(host.Folder.File("notes")).FullName;
+        await using var host = await WebAppHost.StartAsync(notesRoot: true);
+        var notes = host.Notes;
         for (var i = 1; i <= 3; i++)
             await File.WriteAllTextAsync(Path.Combine(notes, $"n{i}.md"), Note.Replace("Quokka husbandry", $"Quokka note {i}"), Ct);
 
@@ -95,10 +92,10 @@ public sealed class IngestApiTests
     }
 
     [Fact]
-    public async Task A_missing_folder_is_a_404_naming_it()
+    public async Task A_missing_folder_under_an_ingest_root_is_a_404_naming_it()
     {
-        await using var host = await WebAppHost.StartAsync();
-        var missing = host.Folder.File("nowhere");
+        await using var host = await WebAppHost.StartAsync(notesRoot: true);
+        var missing = Path.Combine(host.Notes, "nowhere");
         var detail = await Json.ProblemAsync(await host.Client.PostAsJsonAsync("/api/ingest/folder", new { path = missing }, Ct), HttpStatusCode.NotFound);
         Assert.Equal($"{missing}: no such file or folder on the server.", detail);
     }
@@ -108,30 +105,5 @@ public sealed class IngestApiTests
     {
         await using var host = await WebAppHost.StartAsync();
         await Json.ProblemAsync(await host.Client.GetAsync("/api/ingest/jobs/job-999", Ct), HttpStatusCode.NotFound);
-    }
-
-    internal static Task<HttpResponseMessage> Upload(HttpClient client, params (string Name, string Text)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, text) in files)
-        {
-            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
-            form.Add(content, "files", name);
-        }
-        return client.PostAsync("/api/ingest/files", form, Ct);
-    }
-
-    internal static async Task<JsonElement> WaitForJob(HttpClient client, string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = await Json.GetAsync(client, $"/api/ingest/jobs/{id}");
-            if (job.GetProperty("state").GetString() != "Running")
-                return job;
-            Assert.True(DateTime.UtcNow < deadline, $"Job {id} still running after 60 s");
-            await Task.Delay(50, Ct);
-        }
     }
 }

@@ -17,8 +17,8 @@ public sealed class JobHistoryTests
         FinishedJob before;
         await using (var first = await WebAppHost.StartAsync(database: database))
         {
-            var accepted = await Json.ReadAsync(await IngestApiTests.Upload(first.Client, ("echidna.md", Note)), HttpStatusCode.Accepted);
-            var job = await IngestApiTests.WaitForJob(first.Client, accepted.GetProperty("id").GetString()!);
+            var accepted = await Json.ReadAsync(await JobClient.Upload(first.Client, ("echidna.md", Note)), HttpStatusCode.Accepted);
+            var job = await JobClient.WaitAsync(first.Client, accepted.GetProperty("id").GetString()!);
             before = new FinishedJob(job.GetProperty("id").GetString()!, job.GetProperty("files")[0].GetProperty("path").GetString()!);
         }
 
@@ -30,10 +30,10 @@ public sealed class JobHistoryTests
         Assert.Equal(1, listed.GetProperty("articlesAdded").GetInt32());
 
         // The next job's id follows the restored ones instead of reusing job-1.
-        var next = await Json.ReadAsync(await IngestApiTests.Upload(second.Client, ("echidna2.md", Note.Replace("Echidna walks", "Echidna naps"))),
+        var next = await Json.ReadAsync(await JobClient.Upload(second.Client, ("echidna2.md", Note.Replace("Echidna walks", "Echidna naps"))),
             HttpStatusCode.Accepted);
         Assert.NotEqual(before.Id, next.GetProperty("id").GetString());
-        await IngestApiTests.WaitForJob(second.Client, next.GetProperty("id").GetString()!);
+        await JobClient.WaitAsync(second.Client, next.GetProperty("id").GetString()!);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class JobHistoryTests
         var database = folder.File("graphrag.db");
         await using (var first = await WebAppHost.StartAsync(database: database))
         {
-            var running = new JobSnapshot("job-7", "folder: /notes", JobState.Running, 1, 3, [], null, DateTimeOffset.UtcNow, null, 2);
+            var running = new JobSnapshot("job-7", "folder: /notes", JobState.Running, 1, 3, [], null, [], DateTimeOffset.UtcNow, null, 2);
             first.Services.GetRequiredService<JobHistory>().Save(running);
         }
 

@@ -74,10 +74,10 @@ public sealed class SecurityTests
     [Fact]
     public async Task A_post_from_the_page_itself_passes_the_origin_check()
     {
-        await using var host = await WebAppHost.StartAsync();
+        await using var host = await WebAppHost.StartAsync(notesRoot: true);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/folder")
         {
-            Content = JsonContent.Create(new { path = Directory.CreateDirectory(host.Folder.File("notes")).FullName }),
+            Content = JsonContent.Create(new { path = host.Notes }),
             Headers = { { "Origin", "http://localhost" } },
         };
         await Json.ReadAsync(await host.Client.SendAsync(request, Ct), HttpStatusCode.Accepted);

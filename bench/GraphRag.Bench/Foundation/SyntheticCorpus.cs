@@ -29,6 +29,40 @@ public static partial class SyntheticCorpus
         return folder;
     }
 
+    /// <summary>
+    /// One plain-text note of about <paramref name="bytes"/> bytes (UTF-8): the corpus's sentences in
+    /// seeded random order, three to seven to a paragraph, about 5% of their words swapped as in
+    /// <see cref="Write"/>, under one title. One article with one section: the shape that puts the
+    /// most text through each step at once.
+    /// </summary>
+    public static string WriteSingleFile(string path, long bytes, int seed = 42)
+    {
+        var texts = Notes.Select(File.ReadAllText).ToList();
+        var sentences = texts
+            .SelectMany(t => GraphRag.Text.Sentences.Split(t).Select(s => t.Substring(s.Start, s.Length).ReplaceLineEndings(" ").Trim()))
+            .Where(s => s.Length is >= 40 and <= 400 && !s.StartsWith('#'))
+            .ToArray();
+        var vocabulary = texts.SelectMany(t => Word().Matches(t).Select(m => m.Value)).Distinct().ToArray();
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder("Plain notes on many things\n\n");
+        long written = text.Length;
+        while (true)
+        {
+            var paragraph = new System.Text.StringBuilder();
+            var count = random.Next(3, 8);
+            for (var i = 0; i < count; i++)
+                paragraph.Append(Word().Replace(sentences[random.Next(sentences.Length)],
+                    m => random.NextDouble() < 0.05 ? vocabulary[random.Next(vocabulary.Length)] : m.Value)).Append(i + 1 < count ? " " : "\n\n");
+            var size = System.Text.Encoding.UTF8.GetByteCount(paragraph.ToString());
+            if (written + size > bytes)
+                break;
+            text.Append(paragraph);
+            written += size;
+        }
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

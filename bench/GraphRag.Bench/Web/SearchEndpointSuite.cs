@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GraphRag.Cli;
 using GraphRag.Ingest;
 using GraphRag.Retrieve;
+using GraphRag.Store;
 using GraphRag.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -12,9 +13,11 @@ namespace GraphRag.Bench.Web;
 
 /// <summary>
 /// Requests per second and latency of GET /api/search under 8 and 32 concurrent loopback clients,
-/// each level run for a fixed time. Baseline, measured in the same run: the same searches called
-/// in process with the same concurrency, so the ratio is what HTTP, routing and JSON cost.
-///   web [--seconds 5]   (per level and path; corpus/ is ingested into a temp database first)
+/// each level run for a fixed time, in lexical and in hybrid mode (lexical + dense + graph, with the
+/// corpus embedded). Baselines, measured in the same run and interleaved (lexical, hybrid, lexical,
+/// hybrid, … per round): the same searches called in process with the same concurrency (what HTTP,
+/// routing and JSON cost), and lexical over HTTP (what hybrid costs on top).
+///   web [--seconds 5] [--rounds 2] [--embeddings on|off] [--modes lexical,hybrid] [--db kept.db]   (corpus/ is ingested first)
 /// </summary>
 public sealed class SearchEndpointSuite : IBenchSuite
 {
@@ -29,11 +32,15 @@ public sealed class SearchEndpointSuite : IBenchSuite
 
     public string Name => "web";
 
-    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients vs in-process search";
+    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients, lexical and hybrid, vs in-process search [--seconds N] [--rounds N] [--embeddings on|off] [--modes lexical,dense,graph,hybrid]";
 
     public async Task RunAsync(string[] args)
     {
-        var seconds = args.Length >= 2 && args[0] == "--seconds" ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var seconds = double.Parse(Option(args, "--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "2"), System.Globalization.CultureInfo.InvariantCulture);
+        var embeddings = Option(args, "--embeddings", "on") == "on";
+        // --db keeps the database between runs: corpus/ is then skipped as unchanged instead of embedded again.
+        var keptDatabase = Option(args, "--db", "");
         var folder = Path.Combine(Path.GetTempPath(), "graphrag-bench-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -41,34 +48,49 @@ public sealed class SearchEndpointSuite : IBenchSuite
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["GraphRag:Database"] = Path.Combine(folder, "graphrag.db"),
-                    ["GraphRag:Embeddings:Enabled"] = "false",
+                    ["GraphRag:Database"] = keptDatabase.Length > 0 ? keptDatabase : Path.Combine(folder, "graphrag.db"),
+                    ["GraphRag:Embeddings:Enabled"] = embeddings ? "true" : "false",
+                    ["GraphRag:Embeddings:ModelDirectory"] = Path.Combine(
+                        Environment.GetEnvironmentVariable("GRAPHRAG_ASSETS") ?? Path.Combine(Path.GetDirectoryName(FindCorpus())!, ".assets"), "use-lite"),
                     ["Logging:LogLevel:Default"] = "Warning",
                 })
                 .Build();
             await using var app = GraphRagWebApp.Build(new WebAppOptions { Urls = "http://127.0.0.1:0" }, configuration,
                 services => services.AddGraphRagServices(configuration));
-            var summary = await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
-            await app.StartAsync();
+            await app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([FindCorpus()]);
+            await GraphRagWebApp.StartAsync(app);
             var baseAddress = new Uri(app.Urls.First());
             var search = app.Services.GetRequiredService<PassageSearch>();
-            AnsiConsole.MarkupLine($"[grey]corpus/: {summary.ArticlesAdded} articles, {summary.ChunksWritten} chunks; lexical top 10; {seconds:F0} s per row[/]");
+            // Lexical first: it is the baseline of every other mode's row in the same round.
+            var modes = Option(args, "--modes", "lexical,hybrid").Split(',')
+                .Prepend(RetrievalModeNames.Lexical).Distinct().Where(search.Modes.Available.Contains).ToList();
+            var counts = app.Services.GetRequiredService<ArticleStore>().Counts();
+            AnsiConsole.MarkupLine($"[grey]corpus/: {counts.Articles} articles, {counts.Chunks} chunks; embeddings {(embeddings ? "on" : "off")}; " +
+                $"hybrid = {string.Join(" + ", search.Modes.Available.Contains(RetrievalModeNames.Dense) ? "lexical, dense, graph" : "lexical, graph")}; top 10; {seconds:F0} s per row, {rounds} round(s)[/]");
 
             var table = new Table().RoundedBorder()
-                .AddColumns("clients", "path", "requests/s", "p50 ms", "p95 ms", "requests", "throughput vs in-process");
+                .AddColumns("clients", "round", "mode", "path", "requests/s", "p50 ms", "p95 ms", "requests", "HTTP / in-process", "HTTP vs lexical HTTP");
             foreach (var clients in ClientCounts)
             {
-                var inProcess = await LoadAsync(clients, seconds, (query, ct) => search.SearchAsync(query, 10, RetrievalModeNames.Lexical, ct));
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = baseAddress };
-                var overHttp = await LoadAsync(clients, seconds, async (query, ct) =>
+                for (var round = 1; round <= rounds; round++)
                 {
-                    using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top=10", ct);
-                    response.EnsureSuccessStatusCode();
-                    await response.Content.ReadAsByteArrayAsync(ct);
-                });
-                table.AddRow(clients.ToString(), "in-process", Row(inProcess)[0], Row(inProcess)[1], Row(inProcess)[2], inProcess.Requests.ToString(), "1.00 (baseline)");
-                table.AddRow(clients.ToString(), "HTTP loopback", Row(overHttp)[0], Row(overHttp)[1], Row(overHttp)[2], overHttp.Requests.ToString(),
-                    $"{overHttp.PerSecond / inProcess.PerSecond:F2}");
+                    Load? lexicalHttp = null;
+                    foreach (var mode in modes)
+                    {
+                        var inProcess = await LoadAsync(clients, seconds, (query, ct) => search.SearchAsync(query, 10, mode, ct));
+                        var overHttp = await LoadAsync(clients, seconds, async (query, ct) =>
+                        {
+                            using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top=10&mode={mode}", ct);
+                            response.EnsureSuccessStatusCode();
+                            await response.Content.ReadAsByteArrayAsync(ct);
+                        });
+                        lexicalHttp ??= overHttp;
+                        table.AddRow([clients.ToString(), round.ToString(), mode, "in-process", .. Row(inProcess), inProcess.Requests.ToString(), "1.00 (baseline)", ""]);
+                        table.AddRow([clients.ToString(), round.ToString(), mode, "HTTP loopback", .. Row(overHttp), overHttp.Requests.ToString(),
+                            $"{overHttp.PerSecond / inProcess.PerSecond:F2}", mode == RetrievalModeNames.Lexical ? "1.00 (baseline)" : $"{overHttp.PerSecond / lexicalHttp.PerSecond:F2}"]);
+                    }
+                }
             }
             AnsiConsole.Write(table);
             await app.StopAsync();
@@ -77,6 +99,12 @@ public sealed class SearchEndpointSuite : IBenchSuite
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
     private sealed record Load(int Requests, double PerSecond, double P50Ms, double P95Ms);

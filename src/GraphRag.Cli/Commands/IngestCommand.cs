@@ -27,6 +27,9 @@ public static class IngestCommand
                 CliJson.Write(summary);
             else
                 IngestionReport.Write(summary);
+            // On stderr whatever the output format: graph writes left waiting must not go unnoticed in a script.
+            foreach (var warning in summary.Warnings)
+                CommandActions.WriteWarning(warning);
             return summary.Failed > 0 ? CommandActions.Failure : 0;
         });
         return command;

@@ -27,7 +27,7 @@ public static class ServeCommand
             options.ApiKey = parse.GetValue(apiKey) ?? options.ApiKey;
 
             await using var app = GraphRagWebApp.Build(options, configuration, services => services.AddGraphRagServices(configuration));
-            await app.StartAsync(cancellationToken);
+            await GraphRagWebApp.StartAsync(app, cancellationToken);
             foreach (var url in app.Urls)
                 AnsiConsole.MarkupLine($"Serving on [bold]{Markup.Escape(url)}[/]  (API: {Markup.Escape(url)}/openapi/v1.json, MCP: {Markup.Escape(url)}/api/mcp)");
             AnsiConsole.MarkupLine(string.IsNullOrEmpty(options.ApiKey)

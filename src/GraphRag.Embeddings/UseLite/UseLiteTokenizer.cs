@@ -125,8 +125,41 @@ public sealed class UseLiteTokenizer
 
     private static string Preprocess(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = NormalizeKeepingLoneSurrogates(text);
         return normalized.Length > 0 ? Separator + normalized.Replace(' ', Separator) : normalized;
+    }
+
+    /// <summary>
+    /// NFKC as JavaScript's normalize("NFKC") does it: a lone surrogate is kept as it is, where .NET's
+    /// Normalize throws. A lone surrogate is a starter nothing composes with, so normalising the runs
+    /// between them gives JavaScript's result.
+    /// </summary>
+    private static string NormalizeKeepingLoneSurrogates(string text)
+    {
+        var lone = LoneSurrogates(text);
+        if (lone.Count == 0)
+            return text.Normalize(NormalizationForm.FormKC);
+        var result = new StringBuilder(text.Length);
+        var start = 0;
+        foreach (var at in lone)
+        {
+            result.Append(text[start..at].Normalize(NormalizationForm.FormKC)).Append(text[at]);
+            start = at + 1;
+        }
+        return result.Append(text[start..].Normalize(NormalizationForm.FormKC)).ToString();
+    }
+
+    private static List<int> LoneSurrogates(string text)
+    {
+        var lone = new List<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]))
+                lone.Add(i);
+        }
+        return lone;
     }
 
     /// <summary>Code points as JavaScript's for…of yields them: surrogate pairs joined, lone surrogates kept.</summary>

@@ -29,6 +29,7 @@ public sealed partial class ArticleGraphExtractor
 
     public ArticleGraph Extract(ArticleInput article, IKnownEntities known)
     {
+        RequireTextOrder(article.Chunks);
         var text = article.Text;
         var bylines = ChromeFilter.BylineKeys(text, article.Author);
         var nonProse = new NonProse(text);
@@ -196,9 +197,10 @@ public sealed partial class ArticleGraphExtractor
         foreach (var (index, inSentence) in bySentence)
         {
             var span = sentences[index];
-            var chunk = ChunksOf(article.Chunks, new TextSpan(span.Start, span.Start + 1)).FirstOrDefault(-1);
-            if (chunk < 0)
+            var chunksOfSentence = ChunksOf(article.Chunks, new TextSpan(span.Start, span.Start + 1));
+            if (chunksOfSentence.Count == 0)
                 continue;
+            var chunk = chunksOfSentence[0];
             var evidence = new EvidenceSentence(chunk, span.Start, span.End,
                 text.Substring(span.Start, Math.Min(span.Length, MaxEvidenceLength)));
             var typedPairs = new HashSet<(string, string)>();
@@ -246,7 +248,8 @@ public sealed partial class ArticleGraphExtractor
             {
                 if (!relations.TryGetValue((source, target, type), out var list))
                     relations[(source, target, type)] = list = [];
-                if (!list.Contains(evidence))
+                // Only this sentence can have added its evidence already, and it would be the last one.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], evidence))
                     list.Add(evidence);
             }
         }
@@ -306,14 +309,45 @@ public sealed partial class ArticleGraphExtractor
     private static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
     /// <summary>The chunks that contain the span; the one overlapping it most when it straddles a boundary.</summary>
-    private static IEnumerable<long> ChunksOf(IReadOnlyList<ChunkSpan> chunks, TextSpan span)
+    /// <remarks>
+    /// Chunks are in text order (starts and ends never decrease), so the ones that can touch the span
+    /// form one run, found by binary search: a scan of every chunk per mention made extraction
+    /// quadratic in the article's length.
+    /// </remarks>
+    private static List<long> ChunksOf(IReadOnlyList<ChunkSpan> chunks, TextSpan span)
     {
-        var containing = chunks.Where(c => c.Start <= span.Start && span.End <= c.End).Select(c => c.Id).ToList();
-        if (containing.Count > 0)
-            return containing;
-        var best = chunks.Where(c => c.Start < span.End && span.Start < c.End)
-            .OrderByDescending(c => Math.Min(c.End, span.End) - Math.Max(c.Start, span.Start)).Select(c => c.Id).Take(1).ToList();
-        return best;
+        var containing = new List<long>();
+        long? best = null;
+        var bestOverlap = 0;
+        for (var i = FirstEndingAtOrAfter(chunks, span.Start); i < chunks.Count && chunks[i].Start <= span.End; i++)
+        {
+            var c = chunks[i];
+            if (c.Start <= span.Start && span.End <= c.End)
+                containing.Add(c.Id);
+            else if (c.Start < span.End && span.Start < c.End && Math.Min(c.End, span.End) - Math.Max(c.Start, span.Start) is var overlap && overlap > bestOverlap)
+                (best, bestOverlap) = (c.Id, overlap);
+        }
+        if (containing.Count == 0 && best is { } overlapping)
+            containing.Add(overlapping);
+        return containing;
+    }
+
+    private static int FirstEndingAtOrAfter(IReadOnlyList<ChunkSpan> chunks, int offset)
+    {
+        int lo = 0, hi = chunks.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (chunks[mid].End < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void RequireTextOrder(IReadOnlyList<ChunkSpan> chunks)
+    {
+        for (var i = 1; i < chunks.Count; i++)
+            if (chunks[i].Start < chunks[i - 1].Start || chunks[i].End < chunks[i - 1].End)
+                throw new ArgumentException($"Chunk {chunks[i].Id} starts or ends before the chunk listed ahead of it: give an article's chunks in text order.");
     }
 
     /// <summary>A heading line ("## Nodes", "# 1. Requests (Yes, Really!)"): title case there says nothing about names.</summary>

@@ -11,17 +11,17 @@ namespace GraphRag.Graph.Ingest;
 /// After a batch: deletes graph rows nothing supports any more, decides again across the notes
 /// which candidates are entities (<see cref="Extract.EntitySalience"/>), rebuilds the communities,
 /// drops the cached in-memory graph, and sends the outbox to the mirror (Neo4j) when there is one
-/// (with every article whose entities changed verdict). An unreachable mirror is reported, not
-/// fatal: the outbox keeps the writes for `graph sync`.
+/// (with every article whose entities changed verdict). An unreachable mirror is a warning of
+/// the batch, not a failure: the outbox keeps the writes for `graph sync`.
 /// </summary>
 public sealed class GraphFinalizer(GraphRagDatabase database, GraphSnapshotCache snapshots, IGraphMirror mirror, CommunityBuilder communities) : IBatchFinalizer
 {
     public string Name => "graph";
 
-    public async Task FinalizeAsync(IngestionSummary summary, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> FinalizeAsync(IngestionSummary summary, CancellationToken cancellationToken)
     {
         if (summary.ChangedNothing)
-            return;
+            return [];
         using (var write = database.BeginWrite())
         {
             SqliteGraphWriter.PruneAll(write);
@@ -37,9 +37,8 @@ public sealed class GraphFinalizer(GraphRagDatabase database, GraphSnapshotCache
         }
         snapshots.Invalidate();
         if (!mirror.Enabled)
-            return;
-        var result = await mirror.SyncAsync(everything: false, progress, cancellationToken);
-        if (result.Problem is not null)
-            progress?.Report($"graph: {result.Pending} article graphs wait for Neo4j ({result.Problem}); run `graphrag graph sync` once it is back");
+            return [];
+        var result = await mirror.SyncAsync(everything: false, progress: null, cancellationToken);
+        return result.Problem is null ? [] : [GraphOutbox.WaitingMessage(result.Pending, result.Problem)];
     }
 }

@@ -16,7 +16,8 @@ public sealed class EntityLinker
 {
     private const int MaxWords = 6;
     private readonly Dictionary<string, string> _aliasToEntity = new(StringComparer.Ordinal);
-    private readonly ILookup<int, string> _aliasesByLength;
+    // With each alias, its digits: compared before the edit distance, and computed once, not per question.
+    private readonly ILookup<int, (string Alias, string Digits)> _aliasesByLength;
 
     public EntityLinker(IEnumerable<GraphEntity> entities)
     {
@@ -30,7 +31,7 @@ public sealed class EntityLinker
                     _aliasToEntity.TryAdd(key, entity.Key);
             }
         }
-        _aliasesByLength = _aliasToEntity.Keys.Where(k => k.Length >= 5).ToLookup(k => k.Length);
+        _aliasesByLength = _aliasToEntity.Keys.Where(k => k.Length >= 5).ToLookup(k => k.Length, k => (k, Digits(k)));
     }
 
     public IReadOnlyList<LinkedEntity> Link(string question)
@@ -63,6 +64,8 @@ public sealed class EntityLinker
         return links.DistinctBy(l => l.Key).ToList();
     }
 
+    private static string Digits(string text) => string.Concat(text.Where(char.IsDigit));
+
     private static string NameFinderBare(string surface) => NameFinder.Bare(surface);
 
     private string? Nearest(string key)
@@ -70,14 +73,14 @@ public sealed class EntityLinker
         if (key.Length < 5)
             return null;
         var budget = key.Length > 8 ? 2 : 1;
-        var digits = new string(key.Where(char.IsDigit).ToArray());
+        var digits = Digits(key);
         string? best = null;
         var bestDistance = budget + 1;
         for (var length = key.Length - budget; length <= key.Length + budget; length++)
         {
-            foreach (var alias in _aliasesByLength[length])
+            foreach (var (alias, aliasDigits) in _aliasesByLength[length])
             {
-                if (new string(alias.Where(char.IsDigit).ToArray()) != digits)
+                if (aliasDigits != digits)
                     continue;
                 var d = EditDistance.Bounded(key, alias, budget);
                 if (d < bestDistance)

@@ -30,6 +30,10 @@ public static class GraphOutbox
 
     public static int Pending(SqliteConnection connection) => connection.ExecuteScalar<int>("SELECT count(*) FROM graph_outbox");
 
+    /// <summary>What a user is told while graph writes wait for Neo4j: how many, why, and the command that sends them.</summary>
+    public static string WaitingMessage(int pending, string problem) =>
+        $"{pending} article graph{(pending == 1 ? "" : "s")} wait for Neo4j ({problem}); they are kept in the database: run `graphrag graph sync` once Neo4j is reachable.";
+
     /// <summary>Removes entries that were applied, unless they were queued again meanwhile.</summary>
     public static void Complete(IEnumerable<Entry> entries, SqliteConnection connection) =>
         connection.Execute("DELETE FROM graph_outbox WHERE article_id = $ArticleId AND queued_at = $QueuedAt", entries);

@@ -68,7 +68,7 @@ public static class DocumentEndpoints
                     return ApiProblems.NotFound($"No article has id {id}.");
                 if (!File.Exists(article.SourcePath))
                     return ApiProblems.Conflict($"{article.SourcePath}: the file is no longer there to read again; delete the article instead.");
-                var job = jobs.Start($"re-ingest: {System.IO.Path.GetFileName(article.SourcePath)}", [article.SourcePath], prune: false, replace: true);
+                var job = jobs.Start($"re-ingest: {System.IO.Path.GetFileName(article.SourcePath)}", SourceFiles.Expand([article.SourcePath]), prune: false, replace: true);
                 return TypedResults.AcceptedAtRoute(job.Snapshot(), "GetIngestionJob", new { id = job.Id });
             })
             .WithName("ReingestArticle")

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using GraphRag.Ingest;
 using GraphRag.Web.Ingestion;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,9 @@ using Microsoft.AspNetCore.Routing;
 namespace GraphRag.Web.Api;
 
 /// <summary>
-/// Ingestion from the web: upload files or name a folder on the server; either starts a job and
-/// answers 202 with its id. Follow it by polling /api/ingest/jobs/{id} or streaming .../events.
+/// Ingestion from the web: upload files, or name a file or folder under one of the server's ingest
+/// roots; either starts a job and answers 202 with its id. Follow it by polling
+/// /api/ingest/jobs/{id} or streaming .../events; cancel it with POST .../cancel.
 /// </summary>
 public static class IngestEndpoints
 {
@@ -23,9 +25,10 @@ public static class IngestEndpoints
             {
                 if (!request.HasFormContentType)
                     throw new ArgumentException("Send the files as multipart/form-data.");
+                jobs.RequireRoom();
                 var form = await request.ReadFormAsync(cancellationToken);
                 var saved = await uploads.SaveAsync(form.Files, cancellationToken);
-                var job = jobs.Start($"upload: {string.Join(", ", saved.Select(Path.GetFileName))}", saved, prune: false);
+                var job = jobs.Start($"upload: {string.Join(", ", saved.Select(Path.GetFileName))}", SourceFiles.Expand(saved), prune: false);
                 return Accepted(job);
             })
             // The body is read by hand (no antiforgery token: SameOriginGuard refuses cross-site posts).
@@ -35,17 +38,18 @@ public static class IngestEndpoints
             .WithName("IngestFiles")
             .WithSummary("Upload files (multipart/form-data, field \"files\") and ingest them");
 
-        api.MapPost("/ingest/folder", (FolderRequest request, IngestionJobs jobs) =>
+        api.MapPost("/ingest/folder", (FolderRequest request, IngestRoots roots, IngestionJobs jobs) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Path))
                     throw new ArgumentException("Give the folder or file to ingest as {\"path\": \"...\"}.");
-                var path = Path.GetFullPath(request.Path);
-                if (!Directory.Exists(path) && !File.Exists(path))
-                    throw new DirectoryNotFoundException($"{path}: no such file or folder on the server.");
-                return Accepted(jobs.Start($"folder: {path}", [path], request.Prune));
+                var path = roots.Admit(request.Path);
+                jobs.RequireRoom();
+                // Expanded here, within the limits, so a request naming a huge tree is refused before any work.
+                var sources = SourceFiles.Expand([path], new SourceLimits(options.MaxFolderFiles, options.MaxFolderBytes), roots.Refusal);
+                return Accepted(jobs.Start($"folder: {path}", sources, request.Prune));
             })
             .WithName("IngestFolder")
-            .WithSummary("Ingest a file or folder on the server (prune: forget files that have disappeared)");
+            .WithSummary("Ingest a file or folder under one of the server's ingest roots (prune: forget files that have disappeared)");
 
         api.MapGet("/ingest/jobs", (IngestionJobs jobs) => TypedResults.Ok(jobs.List()))
             .WithName("ListIngestionJobs");
@@ -53,6 +57,17 @@ public static class IngestEndpoints
         api.MapGet("/ingest/jobs/{id}", Results<Ok<JobSnapshot>, ProblemHttpResult> (string id, IngestionJobs jobs) =>
                 jobs.Find(id) is { } job ? TypedResults.Ok(job.Snapshot()) : ApiProblems.NotFound($"No ingestion job has id '{id}'."))
             .WithName("GetIngestionJob");
+
+        api.MapPost("/ingest/jobs/{id}/cancel", Results<Accepted<JobSnapshot>, ProblemHttpResult> (string id, IngestionJobs jobs) =>
+            {
+                if (jobs.Find(id) is not { } job)
+                    return ApiProblems.NotFound($"No ingestion job has id '{id}'.");
+                return job.Cancel()
+                    ? TypedResults.Accepted($"/api/ingest/jobs/{Uri.EscapeDataString(id)}", job.Snapshot())
+                    : ApiProblems.Conflict($"Ingestion job '{id}' has already finished ({job.Snapshot().State}).");
+            })
+            .WithName("CancelIngestionJob")
+            .WithSummary("Stop a job after the file it is writing; what it wrote stays");
 
         api.MapGet("/ingest/jobs/{id}/events", Results<ServerSentEventsResult<JobSnapshot>, ProblemHttpResult> (string id, IngestionJobs jobs,
                 CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using GraphRag.Graph.Store;
 using GraphRag.Retrieve;
 using GraphRag.Store;
+using GraphRag.Web.Ingestion;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Http;
@@ -20,16 +21,18 @@ public static class StatusEndpoints
         string DefaultMode,
         bool Generator,
         bool Graph,
-        string Database);
+        string Database,
+        IReadOnlyList<string> IngestRoots);
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/status", (ArticleStore store, RetrievalModes modes, IServiceProvider services) =>
+        api.MapGet("/status", (ArticleStore store, RetrievalModes modes, IngestRoots roots, IServiceProvider services) =>
             {
                 var counts = store.Counts();
                 return TypedResults.Ok(new StatusResponse(counts.Files, counts.Articles, counts.Chunks, modes.Available.Order().ToList(),
                     modes.DefaultMode, services.GetService<IChatClient>() is not null, services.GetService<IGraphStore>() is not null,
-                    store.Database.Path));
+                    // The file's name only: where it lives on the server is none of a client's business.
+                    Path.GetFileName(store.Database.Path), roots.Configured));
             })
             .WithName("Status")
-            .WithSummary("Counts of files, articles and chunks; retrieval modes; whether a generator and a graph are configured");
+            .WithSummary("Counts of files, articles and chunks; retrieval modes; whether a generator and a graph are configured; the folders the server may ingest");
 }

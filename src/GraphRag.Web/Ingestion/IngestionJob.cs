@@ -8,25 +8,46 @@ public enum JobState { Running, Completed, Failed, Cancelled }
 /// One ingestion run started from the web: what it was asked to read and how far it has come.
 /// Updated by the run's thread, read by any number of pollers and event streams.
 /// </summary>
-public sealed class IngestionJob(string id, string label, IReadOnlyList<string> paths)
+public sealed class IngestionJob(string id, string label, SourceSelection sources)
 {
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _cancel = new();
     private readonly List<FileReport> _files = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JobState _state = JobState.Running;
     private int _filesTotal;
     private string? _error;
+    private IReadOnlyList<string> _warnings = [];
     private DateTimeOffset? _finishedAt;
 
     public string Id { get; } = id;
 
-    public IReadOnlyList<string> Paths { get; } = paths;
+    public SourceSelection Sources { get; } = sources;
+
+    /// <summary>Cancelled by a client (<see cref="Cancel"/>); the job also stops when the server does.</summary>
+    public CancellationToken Cancelled => _cancel.Token;
 
     public JobSnapshot Snapshot()
     {
         lock (_gate)
             return new JobSnapshot(Id, label, _state, _files.Count, Math.Max(_filesTotal, _files.Count), _files.ToList(), _error,
-                StartedAt, _finishedAt, Version);
+                _warnings, StartedAt, _finishedAt, Version);
+    }
+
+    /// <summary>
+    /// Asks the job to stop after the file it is writing (each file is its own transaction, so what
+    /// was written stays and nothing is half-written).
+    /// </summary>
+    /// <returns>False when the job had already finished.</returns>
+    public bool Cancel()
+    {
+        lock (_gate)
+        {
+            if (_state != JobState.Running)
+                return false;
+        }
+        _cancel.Cancel();
+        return true;
     }
 
     public DateTimeOffset StartedAt { get; private init; } = DateTimeOffset.UtcNow;
@@ -37,7 +58,7 @@ public sealed class IngestionJob(string id, string label, IReadOnlyList<string> 
     /// </summary>
     public static IngestionJob Restore(JobSnapshot saved)
     {
-        var job = new IngestionJob(saved.Id, saved.Label, saved.Files.Select(f => f.Path).ToList()) { StartedAt = saved.StartedAt };
+        var job = new IngestionJob(saved.Id, saved.Label, new SourceSelection(saved.Files.Select(f => f.Path).ToList(), 0, [])) { StartedAt = saved.StartedAt };
         job._files.AddRange(saved.Files);
         job._filesTotal = saved.FilesTotal;
         job._state = saved.State == JobState.Running ? JobState.Cancelled : saved.State;
@@ -70,15 +91,24 @@ public sealed class IngestionJob(string id, string label, IReadOnlyList<string> 
             // Pruned files are reported only in the summary; add them so the job lists everything it did.
             foreach (var outcome in summary.Files.Where(f => f.Status == FileStatus.Pruned))
                 _files.Add(FileReport.From(outcome));
+            _warnings = summary.Warnings;
             _state = JobState.Completed;
             _finishedAt = DateTimeOffset.UtcNow;
         });
 
-    internal void Fail(Exception exception, bool cancelled) =>
+    internal void Fail(string error) =>
         Update(() =>
         {
-            _state = cancelled ? JobState.Cancelled : JobState.Failed;
-            _error = cancelled ? "Cancelled: the server is shutting down." : $"{exception.GetType().Name}: {exception.Message}";
+            _state = JobState.Failed;
+            _error = error;
+            _finishedAt = DateTimeOffset.UtcNow;
+        });
+
+    internal void Stop(string reason) =>
+        Update(() =>
+        {
+            _state = JobState.Cancelled;
+            _error = reason;
             _finishedAt = DateTimeOffset.UtcNow;
         });
 
@@ -105,6 +135,7 @@ public sealed record JobSnapshot(
     int FilesTotal,
     IReadOnlyList<FileReport> Files,
     string? Error,
+    IReadOnlyList<string> Warnings,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     int Version)

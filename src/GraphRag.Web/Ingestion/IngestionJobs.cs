@@ -7,26 +7,30 @@ using Microsoft.Extensions.Logging;
 namespace GraphRag.Web.Ingestion;
 
 /// <summary>
-/// Runs ingestion jobs in the background, one at a time (SQLite has one writer; a second job would
-/// only wait on the first), so that a request returns at once with a job id to follow.
-/// Jobs stop when the server stops, never because the client that started them went away.
-/// Every change of a job is saved (<see cref="JobHistory"/>), so the list survives a restart.
+/// Runs ingestion jobs in the background, so that a request returns at once with a job id to
+/// follow. Jobs run side by side (each file's slow work happens outside the write transaction,
+/// and writers wait for each other), so a large folder never holds up an upload; at most
+/// <see cref="WebAppOptions.MaxRunningJobs"/> run at once. A job stops when a client cancels it or
+/// the server stops, never because the client that started it went away. Every change of a job is
+/// saved (<see cref="JobHistory"/>), so the list survives a restart.
 /// </summary>
 public sealed class IngestionJobs
 {
     private const int JobsKept = 20;
 
     private readonly ConcurrentDictionary<string, IngestionJob> _jobs = new();
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Lock _starting = new();
     private readonly IServiceProvider _services;
+    private readonly WebAppOptions _options;
     private readonly JobHistory _history;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<IngestionJobs> _logger;
     private int _counter;
 
-    public IngestionJobs(IServiceProvider services, JobHistory history, IHostApplicationLifetime lifetime, ILogger<IngestionJobs> logger)
+    public IngestionJobs(IServiceProvider services, WebAppOptions options, JobHistory history, IHostApplicationLifetime lifetime, ILogger<IngestionJobs> logger)
     {
         _services = services;
+        _options = options;
         _history = history;
         _lifetime = lifetime;
         _logger = logger;
@@ -41,14 +45,31 @@ public sealed class IngestionJobs
         }
     }
 
-    /// <param name="replace">Forget what the paths gave before reading them again: a re-ingest that does not skip unchanged files.</param>
-    public IngestionJob Start(string label, IReadOnlyList<string> paths, bool prune, bool replace = false)
+    /// <summary>Checks that a job could start now, before a request does work for it (saving an upload).</summary>
+    /// <exception cref="TooManyJobsException"><see cref="WebAppOptions.MaxRunningJobs"/> jobs are running already.</exception>
+    public void RequireRoom()
     {
-        var job = new IngestionJob($"job-{Interlocked.Increment(ref _counter)}", label, paths);
-        _jobs[job.Id] = job;
-        _history.Save(job.Snapshot());
+        var running = _jobs.Values.Count(j => j.Snapshot().State == JobState.Running);
+        if (running >= _options.MaxRunningJobs)
+            throw new TooManyJobsException(
+                $"{running} ingestion job{(running == 1 ? " is" : "s are")} running, the most this server runs at once: " +
+                "wait for one to finish or cancel one (POST /api/ingest/jobs/{id}/cancel).");
+    }
+
+    /// <param name="replace">Forget what the sources gave before reading them again: a re-ingest that does not skip unchanged files.</param>
+    /// <exception cref="TooManyJobsException"><see cref="WebAppOptions.MaxRunningJobs"/> jobs are running already.</exception>
+    public IngestionJob Start(string label, SourceSelection sources, bool prune, bool replace = false)
+    {
+        IngestionJob job;
+        lock (_starting)
+        {
+            RequireRoom();
+            job = new IngestionJob($"job-{Interlocked.Increment(ref _counter)}", label, sources);
+            _jobs[job.Id] = job;
+        }
+        Save(job);
         Forget();
-        _ = Task.Run(() => RunAsync(job, prune, replace, _lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, prune, replace));
         return job;
     }
 
@@ -57,34 +78,33 @@ public sealed class IngestionJobs
     public IReadOnlyList<JobSnapshot> List() =>
         _jobs.Values.Select(j => j.Snapshot()).OrderByDescending(s => s.StartedAt).ToList();
 
-    private async Task RunAsync(IngestionJob job, bool prune, bool replace, CancellationToken stopping)
+    private async Task RunAsync(IngestionJob job, bool prune, bool replace)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(job.Cancelled, _lifetime.ApplicationStopping);
         try
         {
-            await _oneAtATime.WaitAsync(stopping);
-            try
+            var pipeline = _services.GetRequiredService<IngestionPipeline>();
+            if (replace)
+                await pipeline.ForgetAsync(job.Sources.Files, stop.Token);
+            var summary = await pipeline.IngestAsync(job.Sources, prune, new InlineProgress(progress =>
             {
-                var pipeline = _services.GetRequiredService<IngestionPipeline>();
-                if (replace)
-                    await pipeline.ForgetAsync(job.Paths, stopping);
-                var summary = await pipeline.IngestAsync(job.Paths, prune, new InlineProgress(progress =>
-                {
-                    job.Report(progress);
-                    Save(job);
-                }), stopping);
-                job.Finish(summary);
-            }
-            finally
-            {
-                _oneAtATime.Release();
-            }
+                job.Report(progress);
+                Save(job);
+            }), stop.Token);
+            foreach (var warning in summary.Warnings)
+                _logger.LogWarning("Ingestion job {Job}: {Warning}", job.Id, warning);
+            job.Finish(summary);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            job.Stop(job.Cancelled.IsCancellationRequested
+                ? "Cancelled by a client; the files written before it stopped are kept."
+                : "Cancelled: the server is shutting down.");
         }
         catch (Exception ex)
         {
-            var cancelled = ex is OperationCanceledException && stopping.IsCancellationRequested;
-            if (!cancelled)
-                _logger.LogError(ex, "Ingestion job {Job} failed", job.Id);
-            job.Fail(ex, cancelled);
+            _logger.LogError(ex, "Ingestion job {Job} failed", job.Id);
+            job.Fail($"{ex.GetType().Name}: {ex.Message}");
         }
         Save(job);
     }
@@ -117,3 +137,6 @@ public sealed class IngestionJobs
         public void Report(IngestionProgress value) => report(value);
     }
 }
+
+/// <summary>Too many ingestion jobs are running: answered 429 with the reason.</summary>
+public sealed class TooManyJobsException(string message) : Exception(message);

@@ -46,12 +46,16 @@ public sealed class FolderWatchService(
                 await Task.Delay(_quiet, stoppingToken);
             } while (_changes.Reader.TryRead(out var more) && batch.Add(more));
 
-            var present = batch.Where(p => File.Exists(p) && SourceFiles.Extensions.Contains(Path.GetExtension(p))).ToList();
+            var present = batch.Where(p => File.Exists(p) && SourceFiles.Extensions.Contains(Path.GetExtension(p)) && !InHiddenPlace(p)).ToList();
             var anyDeleted = batch.Any(p => !File.Exists(p) && !Directory.Exists(p));
             if (present.Count > 0 || anyDeleted)
                 await IngestAsync(present, prune: anyDeleted, stoppingToken);
         }
     }
+
+    /// <summary>A hidden file, or a file in a hidden folder under the watched one (.git/, an editor's .swap/): never ingested.</summary>
+    private bool InHiddenPlace(string path) =>
+        Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(SourceFiles.IsHidden);
 
     private async Task IngestAsync(IReadOnlyList<string> paths, bool prune, CancellationToken cancellationToken)
     {
@@ -60,6 +64,8 @@ public sealed class FolderWatchService(
         var summary = await pipeline.IngestAsync(paths, prune, null, cancellationToken);
         foreach (var failed in summary.Files.Where(f => f.Status == FileStatus.Failed))
             logger.LogWarning("{Path}: {Error}", failed.Path, failed.Error);
+        foreach (var warning in summary.Warnings)
+            logger.LogWarning("{Warning}", warning);
         if (!summary.ChangedNothing)
             logger.LogInformation("Ingested: {Added} added, {Updated} updated, {Removed} removed",
                 summary.ArticlesAdded, summary.ArticlesUpdated, summary.ArticlesRemoved);

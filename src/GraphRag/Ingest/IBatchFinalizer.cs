@@ -8,5 +8,6 @@ public interface IBatchFinalizer
 {
     string Name { get; }
 
-    Task FinalizeAsync(IngestionSummary summary, IProgress<string>? progress, CancellationToken cancellationToken);
+    /// <returns>Warnings for the user: work the batch had to leave undone (a graph mirror that was down, say) and how to finish it.</returns>
+    Task<IReadOnlyList<string>> FinalizeAsync(IngestionSummary summary, CancellationToken cancellationToken);
 }

@@ -45,21 +45,35 @@ public sealed class IngestionPipeline
             string.Join(',', _indexers.Select(i => i.Name)));
     }
 
-    public async Task<IngestionSummary> IngestAsync(
+    /// <summary>Ingests files and folders (expanded by <see cref="SourceFiles.Expand"/>), then prunes when asked.</summary>
+    public Task<IngestionSummary> IngestAsync(
         IReadOnlyList<string> paths,
+        bool prune = false,
+        IProgress<IngestionProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        IngestAsync(SourceFiles.Expand(paths), prune, progress, cancellationToken);
+
+    /// <summary>
+    /// Ingests the selected files one by one, each in its own short write transaction; what the
+    /// selection skipped is reported as failed with its reason, and the other files go in.
+    /// </summary>
+    public async Task<IngestionSummary> IngestAsync(
+        SourceSelection selection,
         bool prune = false,
         IProgress<IngestionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var (files, missing) = SourceFiles.Expand(paths);
-        var outcomes = missing
-            .Select(p => Failure(p, "no such file or directory"))
-            .ToList();
+        var total = selection.Files.Count + selection.Skipped.Count;
+        var outcomes = new List<FileOutcome>(total);
+        foreach (var skipped in selection.Skipped)
+        {
+            outcomes.Add(Failure(skipped.Path, skipped.Reason));
+            progress?.Report(new IngestionProgress(outcomes.Count, total, outcomes[^1]));
+        }
         using var connection = _database.Open();
 
-        var total = files.Count + outcomes.Count;
-        foreach (var path in files)
+        foreach (var path in selection.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = await IngestFileAsync(connection, path, cancellationToken);
@@ -71,10 +85,8 @@ public sealed class IngestionPipeline
             outcomes.AddRange(Prune(connection, cancellationToken));
 
         var summary = new IngestionSummary(outcomes, clock.Elapsed);
-        if (!summary.ChangedNothing)
-            foreach (var finalizer in _finalizers)
-                await finalizer.FinalizeAsync(summary, null, cancellationToken);
-        return summary with { Elapsed = clock.Elapsed };
+        var warnings = summary.ChangedNothing ? [] : await FinalizeAsync(summary, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed, Warnings = warnings };
     }
 
     /// <summary>
@@ -91,9 +103,18 @@ public sealed class IngestionPipeline
         var report = new ReadReport(source, "articles", articles, 0, articles.Sum(a => (long)a.Text.Length), 0);
         var outcome = await WriteArticlesAsync(connection, source, file: null, report, cancellationToken);
         var summary = new IngestionSummary([outcome], clock.Elapsed);
+        var warnings = await FinalizeAsync(summary, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed, Warnings = warnings };
+    }
+
+    private async Task<IReadOnlyList<string>> FinalizeAsync(IngestionSummary summary, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
         foreach (var finalizer in _finalizers)
-            await finalizer.FinalizeAsync(summary, null, cancellationToken);
-        return summary with { Elapsed = clock.Elapsed };
+        {
+            warnings.AddRange(await finalizer.FinalizeAsync(summary, cancellationToken));
+        }
+        return warnings;
     }
 
     private async Task<FileOutcome> IngestFileAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
@@ -121,6 +142,12 @@ public sealed class IngestionPipeline
         try
         {
             return await WriteArticlesAsync(connection, path, file, report, cancellationToken);
+        }
+        catch (DatabaseBusyException ex)
+        {
+            // Expected when another process holds a long write: the reason is enough, no stack trace.
+            _logger.LogInformation("Skipped {Path}: {Reason}", path, ex.Message);
+            return Failure(path, ex.Message) with { Report = report };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -237,9 +264,8 @@ public sealed class IngestionPipeline
             outcomes.Add(Forget(source));
         }
         var summary = new IngestionSummary(outcomes, clock.Elapsed);
-        foreach (var finalizer in _finalizers)
-            await finalizer.FinalizeAsync(summary, null, cancellationToken);
-        return summary with { Elapsed = clock.Elapsed };
+        var warnings = await FinalizeAsync(summary, cancellationToken);
+        return summary with { Elapsed = clock.Elapsed, Warnings = warnings };
     }
 
     private IReadOnlyList<FileOutcome> Prune(SqliteConnection connection, CancellationToken cancellationToken)

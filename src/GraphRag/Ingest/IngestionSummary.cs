@@ -19,6 +19,9 @@ public sealed record FileOutcome(
 /// <summary>The outcome of one ingestion batch, file by file.</summary>
 public sealed record IngestionSummary(IReadOnlyList<FileOutcome> Files, TimeSpan Elapsed)
 {
+    /// <summary>What the batch had to leave undone and how to finish it (from the batch finalizers); shown even when every file went in.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public int Failed => Files.Count(f => f.Status == FileStatus.Failed);
     public int ArticlesAdded => Files.Sum(f => f.ArticlesAdded);
     public int ArticlesUpdated => Files.Sum(f => f.ArticlesUpdated);

@@ -1,4 +1,3 @@
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Tests;
 
 namespace GraphRag.Cli.Tests.Foundation;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Tests;
 
 namespace GraphRag.Cli.Tests.Foundation;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Dapper;
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Tests;
 using Microsoft.Data.Sqlite;
 

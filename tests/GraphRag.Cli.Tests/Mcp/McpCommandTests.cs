@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GraphRag.Agents;
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Store;
 using GraphRag.Tests;
 using ModelContextProtocol;

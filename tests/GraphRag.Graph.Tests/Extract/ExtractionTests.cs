@@ -78,6 +78,40 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void Each_mention_goes_to_every_chunk_containing_it_or_else_the_one_overlapping_it_most()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 60).Select(i =>
+            i % 2 == 0 ? $"Spotify and Netflix rank item {i}." : $"Collaborative filtering at Netflix uses matrix factorization {i}."));
+        // Chunks every 37 characters overlapping by 11: boundaries fall inside words, so some mentions straddle two chunks.
+        var chunks = new List<ChunkSpan>();
+        for (var start = 0; start < text.Length; start += 26)
+            chunks.Add(new ChunkSpan(chunks.Count + 100, start, Math.Min(text.Length, start + 37)));
+
+        var graph = English.Extractor().Extract(new ArticleInput(1, text, null, chunks), NoKnownEntities.Instance);
+
+        Assert.NotEmpty(graph.Mentions);
+        foreach (var byMention in graph.Mentions.GroupBy(m => (m.StartOffset, m.EndOffset)))
+        {
+            var (start, end) = byMention.Key;
+            // The definition, checked against every chunk.
+            var containing = chunks.Where(c => c.Start <= start && end <= c.End).Select(c => c.Id).ToList();
+            var expected = containing.Count > 0 ? containing
+                : chunks.Where(c => c.Start < end && start < c.End).OrderByDescending(c => Math.Min(c.End, end) - Math.Max(c.Start, start)).Take(1).Select(c => c.Id).ToList();
+            Assert.Equal(expected, byMention.Select(m => m.ChunkId).Distinct().Order());
+        }
+        Assert.Contains(graph.Mentions, m => !chunks.Any(c => c.Start <= m.StartOffset && m.EndOffset <= c.End));
+    }
+
+    [Fact]
+    public void Chunks_out_of_text_order_are_refused()
+    {
+        const string text = "Spotify ranks songs. Netflix and Spotify rank films.";
+        var error = Assert.Throws<ArgumentException>(() => English.Extractor().Extract(
+            new ArticleInput(1, text, null, [new ChunkSpan(1, 21, text.Length), new ChunkSpan(2, 0, 30)]), NoKnownEntities.Instance));
+        Assert.Equal("Chunk 2 starts or ends before the chunk listed ahead of it: give an article's chunks in text order.", error.Message);
+    }
+
+    [Fact]
     public void C_value_discounts_a_term_by_the_longer_terms_containing_it()
     {
         // "neural network" (f = 3) is nested in "deep neural network" (f = 2): C = log2(2)·(3 − 2) = 1.

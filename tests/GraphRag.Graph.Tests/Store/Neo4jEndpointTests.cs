@@ -34,7 +34,7 @@ public sealed class Neo4jEndpointTests
             Neo4jSchema.Statements);
 
     [Fact]
-    public void Wrong_credentials_are_reported_as_such()
+    public async Task Wrong_credentials_are_reported_as_such()
     {
         var options = Support.Neo4jServer.Options();
         Assert.SkipWhen(options is null, Support.Neo4jServer.SkipReason);
@@ -42,7 +42,9 @@ public sealed class Neo4jEndpointTests
         options!.User = "graphrag-nobody";
         options.Password = "not-the-password";
         var client = new Neo4jHttpClient(new HttpClient(), options);
-        var error = Assert.ThrowsAsync<GraphStoreUnavailableException>(() => client.RunAsync(new CypherStatement("RETURN 1"), CancellationToken.None));
-        Assert.Contains("refused user", error.Result.Message);
+        var error = await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => client.RunAsync(new CypherStatement("RETURN 1"), CancellationToken.None));
+        // .assets/neo4j.env outlives the server it describes: a server that is not there is a skip, not a failure.
+        Assert.SkipWhen(error.Message.Contains("is unreachable"), $"{Support.Neo4jServer.SkipReason}: {error.Message}");
+        Assert.Contains("refused user", error.Message);
     }
 }

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using GraphRag.Graph.Store;
+using GraphRag.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace GraphRag.Cli.Commands.Graph;
 
-/// <summary><c>graph stats</c>: how many entities, aliases, relations and mentions, by type; pending Neo4j writes.</summary>
+/// <summary>
+/// <c>graph stats</c>: how many entities, aliases, relations and mentions, by type; and the article
+/// graphs that wait for Neo4j, counted in the database's outbox whatever the store configured now.
+/// </summary>
 public static class GraphStatsCommand
 {
     public sealed record Output(string Store, GraphStatistics Statistics, int PendingSync);
@@ -19,8 +23,18 @@ public static class GraphStatsCommand
             using var host = CliHost.Build(parse);
             Guards.RequireIngested(host.Services);
             var store = host.Services.GetRequiredService<IGraphStore>();
-            var statistics = await GraphCommandErrors.Guard(() => store.GetStatisticsAsync(cancellationToken));
-            var pending = host.Services.GetRequiredService<IGraphMirror>().Pending();
+            int pending;
+            using (var connection = host.Services.GetRequiredService<GraphRagDatabase>().Open())
+                pending = GraphOutbox.Pending(connection);
+            GraphStatistics statistics;
+            try
+            {
+                statistics = await store.GetStatisticsAsync(cancellationToken);
+            }
+            catch (GraphStoreUnavailableException ex)
+            {
+                throw new UserFacingException(pending > 0 ? GraphOutbox.WaitingMessage(pending, ex.Message) : ex.Message);
+            }
             var output = new Output(store.Name, statistics, pending);
             if (parse.GetValue(json))
             {
@@ -38,7 +52,9 @@ public static class GraphStatsCommand
             table.AddRow($"  [grey]typed share[/]", statistics.Relations == 0 ? "–" : $"{100.0 * statistics.TypedRelations / statistics.Relations:F0}%");
             table.AddRow("Entity–chunk links", statistics.EntityChunkEdges.ToString());
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"[grey]store: {store.Name}{(pending > 0 ? $"; {pending} article graphs wait for `graph sync`" : "")}[/]");
+            AnsiConsole.MarkupLine($"[grey]store: {store.Name}[/]");
+            if (pending > 0)
+                CommandActions.WriteWarning($"{pending} article graph{(pending == 1 ? "" : "s")} wait for Neo4j: run `graphrag graph sync` once it is reachable.");
             return 0;
         });
         return command;

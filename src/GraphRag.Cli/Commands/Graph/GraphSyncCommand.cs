@@ -28,7 +28,7 @@ public static class GraphSyncCommand
                 AnsiConsole.MarkupLine($"[green]Neo4j is up to date[/] ({result.Applied} article graphs applied).");
             if (result.Problem is not null)
             {
-                CommandActions.WriteError($"{result.Pending} article graphs still wait: {result.Problem}");
+                CommandActions.WriteError(GraphOutbox.WaitingMessage(result.Pending, result.Problem));
                 return CommandActions.Failure;
             }
             return 0;

@@ -79,6 +79,22 @@ public class ChunkerTests
         Assert.Equal(longSentence.Length, chunks[^1].End);
     }
 
+    [Fact]
+    public void A_long_sentence_of_characters_beyond_the_basic_plane_is_never_cut_inside_one()
+    {
+        // Found by the ingest-size benchmark: a chunk ending between the two UTF-16 units of "𝐄" made the
+        // encoder's Unicode normalisation throw, and the whole file failed. 63 tokens, three over the budget;
+        // the leading "a" puts a cut at an odd UTF-16 offset if each unit were a token.
+        var longSentence = "a " + string.Concat(Enumerable.Repeat("𝐄", 61)) + ".";
+        var chunks = new Chunker(Options).Split(longSentence);
+        Assert.Equal(2, chunks.Count);
+        Assert.All(chunks, c =>
+        {
+            Assert.False(char.IsLowSurrogate(longSentence[c.Start]), $"chunk {c.Ordinal} starts inside a character");
+            Assert.False(char.IsHighSurrogate(longSentence[c.End - 1]), $"chunk {c.Ordinal} ends inside a character");
+        });
+    }
+
     [Theory]
     [InlineData(8, 0, "MaxTokens")]
     [InlineData(100, 50, "OverlapTokens")]

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace GraphRag.Cli.Tests.Support;
+namespace GraphRag.Tests;
 
 /// <summary>
-/// Runs the built command line as a real process (exit code, stdout and stderr as a user sees
-/// them), in a working directory of the test's choosing so no stray appsettings.json applies.
+/// Runs the built command line (GraphRag.Cli.dll beside the tests of the projects that reference it)
+/// as a real process (exit code, stdout and stderr as a user sees them), in a working directory of
+/// the test's choosing so no stray appsettings.json applies.
 /// </summary>
 public static class CliProcess
 {
@@ -45,7 +46,16 @@ public static class CliProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A command that never ends (a server that should have refused to start) must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }
