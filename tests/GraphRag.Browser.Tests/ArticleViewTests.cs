@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GraphRag.Browser.Tests;
 
-/// <summary>The articles list and an article's view with its quantitative claims.</summary>
+/// <summary>The document manager (the articles view) and an article's view with its quantitative claims.</summary>
 public sealed class ArticleViewTests(ServedNotes served)
 {
     [Fact]
@@ -45,17 +46,33 @@ public sealed class ArticleViewTests(ServedNotes served)
         });
 
     [Fact]
-    public Task Browsing_articles_filters_by_title_and_opens_one() =>
-        BrowserPage.DriveAsync(served, "articles", async browser =>
+    public Task The_document_manager_lists_every_article_with_its_counts_filters_opens_one_and_downloads_its_text() =>
+        BrowserPage.DriveAsync(served, "documents", async browser =>
         {
             var page = browser.Page;
             await page.GotoAsync($"{browser.BaseUrl}/#/articles");
-            await page.Locator("#article-list li a").First.WaitForAsync();
-            var all = await page.Locator("#article-list li").CountAsync();
+            var documents = await browser.FetchJsonAsync("/api/documents");
+            var rows = page.Locator("#article-list tbody tr");
+            await rows.First.WaitForAsync();
+            Assert.Equal(documents.GetArrayLength(), await rows.CountAsync());
             await page.Locator("#article-filter").FillAsync("NDCG");
-            var filtered = await page.Locator("#article-list li").CountAsync();
-            Assert.True(filtered >= 1 && filtered < all, $"filter kept {filtered} of {all}");
-            await page.Locator("#article-list li a").First.ClickAsync();
+            var filtered = await rows.CountAsync();
+            Assert.True(filtered >= 1 && filtered < documents.GetArrayLength(), $"filter kept {filtered} of {documents.GetArrayLength()}");
+            var id = int.Parse(await rows.First.GetAttributeAsync("data-id") ?? "", CultureInfo.InvariantCulture);
+            var row = documents.EnumerateArray().Single(d => d.GetProperty("id").GetInt32() == id);
+            var cells = await rows.First.Locator("td").AllInnerTextsAsync();
+            Assert.Equal(row.GetProperty("file").GetString(), cells[0]);
+            Assert.Equal("ingested", cells[1]);
+            Assert.Equal(row.GetProperty("chunks").GetRawText(), cells[3]);
+            Assert.Equal(row.GetProperty("entities").GetRawText(), cells[4]);
+            await browser.ScreenshotAsync("documents.png");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => rows.First.Locator("button[data-action=download]").ClickAsync());
+            Assert.EndsWith(".txt", download.SuggestedFilename, StringComparison.Ordinal);
+            var article = await browser.FetchJsonAsync($"/api/articles/{id}");
+            Assert.Equal(article.GetProperty("text").GetString(), await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+
+            await rows.First.Locator("th a").ClickAsync();
             await page.Locator("#article-title").WaitForAsync();
             Assert.Matches("NDCG", await page.Locator("#article-title").InnerTextAsync());
         });

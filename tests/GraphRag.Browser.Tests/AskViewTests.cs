@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GraphRag.Browser.Tests;
 
-/// <summary>The home page: asking, the answer with citations, graph mode, a citation opened, narrow windows, errors.</summary>
+/// <summary>The Ask view: the answer with citations, graph mode, a citation opened, a follow-up conversation, narrow windows, errors.</summary>
 public sealed class AskViewTests(ServedNotes served)
 {
     public const string Question = "What does NDCG measure in ranking?";
@@ -20,7 +21,9 @@ public sealed class AskViewTests(ServedNotes served)
             var citations = await page.Locator("#citations li").CountAsync();
             Assert.True(citations >= 1);
             Assert.True(await page.Locator("#answer a.cite").CountAsync() >= citations);
-            Assert.Matches("^Why found: matched: ", await page.Locator("#passages .why").First.InnerTextAsync());
+            // Hybrid, the default mode, names the ranking each passage came from and its rank there; the notes served
+            // here hold no vectors (embeddings off), so BM25 is the one ranking: "lexical #N (matched: words)".
+            Assert.Matches(@"^Why found: lexical #\d+ \(matched: ", await page.Locator("#passages .why").First.InnerTextAsync());
             Assert.Matches(@"\d+ articles · \d+ passages", await page.Locator("#status").InnerTextAsync());
             await browser.ScreenshotAsync("ask.png", fullPage: true);
         });
@@ -30,7 +33,7 @@ public sealed class AskViewTests(ServedNotes served)
         BrowserPage.DriveAsync(served, "graph-mode", async browser =>
         {
             var page = browser.Page;
-            await page.GotoAsync($"{browser.BaseUrl}/");
+            await page.GotoAsync($"{browser.BaseUrl}/#/ask");
             await page.Locator("#mode option[value=graph]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             await page.Locator("#mode").SelectOptionAsync("graph");
             await page.Locator("#question").FillAsync(Question);
@@ -68,17 +71,56 @@ public sealed class AskViewTests(ServedNotes served)
         });
 
     [Fact]
-    public Task On_a_narrow_window_nothing_scrolls_sideways() =>
+    public Task A_follow_up_carries_the_previous_question_and_the_conversation_keeps_its_history_until_a_new_one_starts() =>
+        BrowserPage.DriveAsync(served, "conversation", async browser =>
+        {
+            const string followUp = "How is it discounted by rank?";
+            var page = browser.Page;
+            await browser.AskAsync(Question);
+            Assert.True(await page.Locator("#follow-up").IsCheckedAsync());
+            await page.Locator("#question").FillAsync(followUp);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForFunctionAsync("q => document.getElementById('answer-question').textContent === q", followUp);
+            await page.Locator("#answer a.cite").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            Assert.Matches($"searched together with “{Regex.Escape(Question)}”", await page.Locator("#answer-context").InnerTextAsync());
+            Assert.Matches("after=What%20does%20NDCG", page.Url);
+            Assert.Equal(1, await page.Locator("#history > li").CountAsync());
+            Assert.Equal(Question, await page.Locator("#history .turn-question").InnerTextAsync());
+            Assert.True(await page.Locator("#history a.cite").CountAsync() >= 1, "the earlier answer keeps its citation links");
+            await browser.ScreenshotAsync("conversation.png", fullPage: true);
+
+            await page.Locator("#new-conversation").ClickAsync();
+            Assert.Equal(0, await page.Locator("#history > li").CountAsync());
+            Assert.True(await page.Locator("#answer").IsHiddenAsync());
+            Assert.True(await page.Locator("#follow-up-label").IsHiddenAsync());
+        });
+
+    [Fact]
+    public Task On_a_narrow_window_nothing_scrolls_sideways_in_any_view() =>
         BrowserPage.DriveAsync(served, "narrow", async browser =>
         {
             var page = browser.Page;
+            foreach (var (view, ready, shot) in new[]
+            {
+                ("#/", "#home-counts li", "narrow-overview.png"),
+                ("#/articles", "#article-list tbody tr", "narrow-articles.png"),
+                ("#/graph", "#graph-canvas[data-ready=true]", "narrow-graph.png"),
+            })
+            {
+                await page.GotoAsync($"{browser.BaseUrl}/{view}");
+                await page.Locator(ready).First.WaitForAsync();
+                var wider = await browser.SidewaysOverflowAsync();
+                Assert.True(wider <= 0, $"{view} is {wider}px wider than the window");
+                await browser.ScreenshotAsync(shot, fullPage: true);
+            }
             await browser.AskAsync(Question);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Assert.True(overflow <= 0, $"page is {overflow}px wider than the window");
+            var overflow = await browser.SidewaysOverflowAsync();
+            Assert.True(overflow <= 0, $"the Ask view is {overflow}px wider than the window");
             await browser.ScreenshotAsync("narrow.png", fullPage: true);
             await page.Locator("#answer a.cite").First.ClickAsync();
             await page.Locator("#article-text mark").WaitForAsync();
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            overflow = await browser.SidewaysOverflowAsync();
+            Assert.True(overflow <= 0, $"the article view is {overflow}px wider than the window");
         }, width: 360, height: 740);
 
     [Fact]
@@ -86,7 +128,7 @@ public sealed class AskViewTests(ServedNotes served)
         BrowserPage.DriveAsync(served, "bad-question", async browser =>
         {
             var page = browser.Page;
-            await page.GotoAsync($"{browser.BaseUrl}/");
+            await page.GotoAsync($"{browser.BaseUrl}/#/ask");
             await page.EvaluateAsync("() => { document.getElementById('question').removeAttribute('required'); }");
             await page.Locator("#question").FillAsync("\"*\"");
             await page.Keyboard.PressAsync("Enter");

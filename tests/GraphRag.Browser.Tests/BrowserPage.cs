@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace GraphRag.Browser.Tests;
@@ -52,13 +53,21 @@ public sealed class BrowserPage
         }
     }
 
+    /// <summary>The width in CSS pixels by which the page is wider than the window: 0 or less when nothing scrolls sideways.</summary>
+    public Task<int> SidewaysOverflowAsync() =>
+        Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+    /// <summary>Fetches a JSON endpoint of the server from the page, as the page itself would.</summary>
+    public Task<JsonElement> FetchJsonAsync(string path) =>
+        Page.EvaluateAsync<JsonElement>("async path => (await fetch(path)).json()", path);
+
     public Task ScreenshotAsync(string file, bool fullPage = false) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ServedNotes.Screenshots, file), FullPage = fullPage });
 
-    /// <summary>Asks on the home page and waits for the answer's first citation.</summary>
+    /// <summary>Asks in the Ask view (the overview is the landing page) and waits for the answer's first citation.</summary>
     public async Task AskAsync(string question)
     {
-        await Page.GotoAsync($"{BaseUrl}/");
+        await Page.GotoAsync($"{BaseUrl}/#/ask");
         await Page.Locator("#question").FillAsync(question);
         await Page.Keyboard.PressAsync("Enter");
         await Page.Locator("#answer a.cite").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });

@@ -17,7 +17,7 @@ namespace GraphRag.Browser.Tests;
 /// What the browser tests drive: the real web app on Kestrel at a free loopback port, composed as `graphrag serve`
 /// composes it (AddGraphRagServices), over corpus/ ingested into a temp SQLite file, and Debian's chromium through
 /// Microsoft.Playwright (no browser download). Lexical and graph retrieval only: the page does not need the
-/// encoder's minutes of embedding. One evaluation report is in the reports folder for the reports view.
+/// encoder's minutes of embedding. One evaluation report (its page and its results.json) is in the reports folder for the reports view and the overview.
 /// </summary>
 public sealed class ServedNotes : IAsyncLifetime
 {
@@ -50,6 +50,9 @@ public sealed class ServedNotes : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(reports, "notes"));
         await File.WriteAllTextAsync(Path.Combine(reports, "notes", "report.html"),
             "<!doctype html><title>Evaluation: notes</title><h1>Evaluation report: notes</h1>");
+        // The fields of results.json the overview reads, as `graphrag eval` writes them (figures from a real run on corpus/).
+        await File.WriteAllTextAsync(Path.Combine(reports, "notes", "results.json"),
+            """{"dataset":"notes","k":10,"queries":63,"createdUtc":"2026-12-03T12:26:23Z","modes":[{"mode":"graph","ndcg@10":0.6535264807,"recall@10":0.7989417989,"mrr":0.6416000493}]}""");
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(TestPaths.Repo("appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
