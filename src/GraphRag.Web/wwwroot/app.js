@@ -175,6 +175,11 @@ function renderAnswer(answer) {
     last = match.index + match[0].length;
   }
   text.append(answer.text.slice(last));
+  // Sentences the cited passages do not bear out, and a generator that failed, are said plainly.
+  const notes = [...(answer.unsupported ?? []).map(u =>
+    el("span", { class: "unsupported" }, el("strong", {}, "Not supported by its citation: "), `${u.sentence} (${u.problem})`))];
+  if (answer.warning) notes.unshift(el("span", { class: "answer-warning" }, answer.warning));
+  text.append(...notes);
   $("answer-method").textContent = answer.method;
   const list = $("citations");
   list.replaceChildren(...answer.citations.map(c => el("li", { value: c.n },

@@ -10,4 +10,10 @@ public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<
     /// abstention threshold is set against (null for answers that are not scored that way).
     /// </summary>
     public double? Evidence { get; init; }
+
+    /// <summary>Sentences of a generated answer that the passages they cite do not bear out.</summary>
+    public IReadOnlyList<UnsupportedSentence> Unsupported { get; init; } = [];
+
+    /// <summary>A one-line warning on how the answer was made (the generator failed and it was extracted instead), or null.</summary>
+    public string? Warning { get; init; }
 }
