@@ -46,7 +46,7 @@ public static partial class QuestionKinds
         _ => false,
     };
 
-    [GeneratedRegex(@"^(how (many|much|long|quickly|fast|large|big|often|old)|what (percentage|share|proportion|fraction|number|odds|learning rate)|what are the odds)|\b(percent|percentage|how many|how much)\b")]
+    [GeneratedRegex(@"^(how (many|much|long|quickly|fast|large|big|often|old)|what (percentage|share|proportion|fraction|number|odds|learning rate)|what are the odds)|\b(percent|percentage|how many|how much|absolute terms|in numbers)\b")]
     private static partial Regex NumberQuestion();
 
     [GeneratedRegex(@"\b(difference between|differ|compare|compared|versus|vs\.?|agree)\b")]

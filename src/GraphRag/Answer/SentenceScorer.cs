@@ -27,6 +27,11 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
     private const double MeaningWeight = 0.5;
     /// <summary>Share of the words score from the sentence's passage (its title, heading and text): a sentence in a passage about the question is more likely its answer.</summary>
     private const double PassageWordsWeight = 0.4;
+    /// <summary>
+    /// Share of the previous sentence's relevance a sentence inherits: the answer often follows the
+    /// sentence that names the topic ("Before transformers, RNNs were used…" then what went wrong).
+    /// </summary>
+    private const double Carry = 0.3;
     private const double KindBonus = 0.05;
     private const double OpeningPenalty = 0.1;
     private const double BoilerplatePenalty = 0.2;
@@ -55,12 +60,13 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
             var sentenceWords = WordScores(q, stems);
             var passageWords = WordScores(q, contexts);
             var words = sentenceWords.Select((w, i) => (1 - PassageWordsWeight) * w + PassageWordsWeight * passageWords[i]).ToArray();
+            var relevance = candidates.Select((c, i) => sentenceVectors is null
+                ? words[i]
+                : MeaningWeight * Dot(questionVectors![qi], sentenceVectors[i]) + (1 - MeaningWeight) * words[i]).ToArray();
             return candidates.Select((c, i) =>
             {
-                var relevance = sentenceVectors is null
-                    ? words[i]
-                    : MeaningWeight * Dot(questionVectors![qi], sentenceVectors[i]) + (1 - MeaningWeight) * words[i];
-                return relevance + Adjustment(kind, c);
+                var previous = i > 0 && candidates[i - 1].Hit.ChunkId == c.Hit.ChunkId ? relevance[i - 1] : 0;
+                return relevance[i] + Carry * Math.Max(0, previous - relevance[i]) + Adjustment(kind, c);
             }).ToList();
         }).ToList();
         return candidates.Select((c, i) => new ScoredSentence(c.Hit, c.Text, c.Start, c.End, scores[0][i],
