@@ -18,11 +18,16 @@ public sealed class AnswerOptions
     /// </summary>
     public double MinEvidence { get; set; } = 0.495;
 
+    /// <summary>The same threshold when there is no encoder (embeddings off) and the evidence is words alone, also chosen on the dev questions.</summary>
+    public double MinWordsEvidence { get; set; } = 0.34;
+
     public IEnumerable<string> Problems()
     {
         if (!Retrieve.RetrievalModeNames.All.Contains(Mode, StringComparer.OrdinalIgnoreCase))
             yield return $"{Section}:Mode is \"{Mode}\"; use one of {string.Join(", ", Retrieve.RetrievalModeNames.All)}.";
         if (!double.IsFinite(MinEvidence) || MinEvidence is < -1 or > 2)
             yield return $"{Section}:MinEvidence is {MinEvidence}; it must be a number between -1 and 2.";
+        if (!double.IsFinite(MinWordsEvidence) || MinWordsEvidence is < -1 or > 2)
+            yield return $"{Section}:MinWordsEvidence is {MinWordsEvidence}; it must be a number between -1 and 2.";
     }
 }

@@ -20,8 +20,6 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
     private const int MaxSentences = 2;
     /// <summary>A runner-up joins the answer when it scores this share of the best sentence.</summary>
     private const double RunnerUpShare = 0.9;
-    /// <summary>Without an encoder the evidence is words alone: the best passage must hold half the question's word weight.</summary>
-    private const double MinWordsOnlyEvidence = 0.5;
 
     private readonly SentenceScorer _scorer = scorer ?? new SentenceScorer(null);
     private readonly AnswerOptions _options = options ?? new AnswerOptions();
@@ -44,7 +42,7 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
         yield return new AnswerCompleted(Compose(question.Text, sentences));
     }
 
-    private double MinEvidence => _scorer.UsesMeaning ? _options.MinEvidence : MinWordsOnlyEvidence;
+    private double MinEvidence => _scorer.UsesMeaning ? _options.MinEvidence : _options.MinWordsEvidence;
 
     private GroundedAnswer Compose(string question, IReadOnlyList<ScoredSentence> sentences)
     {
