@@ -24,6 +24,8 @@ public sealed class GraphRagOptions
     public RetrievalOptions Retrieval { get; set; } = new();
 
     public EmbeddingOptions Embeddings { get; set; } = new();
+
+    public Answer.AnswerOptions Answer { get; set; } = new();
 }
 
 /// <summary>Checks the "GraphRag" section at start-up; each failure names the key and the values allowed.</summary>
@@ -35,6 +37,7 @@ public sealed class GraphRagOptionsValidator : IValidateOptions<GraphRagOptions>
         if (string.IsNullOrWhiteSpace(options.Database))
             errors.Add("GraphRag:Database is empty: set it to the SQLite file to use, or pass --db.");
         errors.AddRange(options.Chunking.Problems());
+        errors.AddRange(options.Answer.Problems());
 
         var retrieval = options.Retrieval;
         if (!RetrievalModeNames.All.Contains(retrieval.Mode, StringComparer.OrdinalIgnoreCase))

@@ -49,9 +49,11 @@ public static class GraphRagServiceCollectionExtensions
         services.AddSingleton<IAnswerer>(sp =>
         {
             var search = sp.GetRequiredService<PassageSearch>();
+            var encoder = sp.GetService<SentenceEncoders>()?.Configured;
+            var extractive = new ExtractiveAnswerer(search, new SentenceScorer(encoder), sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Answer);
             return new AnswerRouter(
-                new ExtractiveAnswerer(search),
-                sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat) : null,
+                extractive,
+                sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat, fallback: extractive, support: new SupportCheck(encoder)) : null,
                 sp.GetService<IThemeSource>() is { } themes ? new ThemeAnswerer(themes, sp.GetRequiredService<ArticleStore>()) : null);
         });
         return services;

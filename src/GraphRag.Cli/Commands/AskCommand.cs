@@ -31,7 +31,11 @@ public static class AskCommand
             var answer = (await host.Services.GetRequiredService<IAnswerer>()
                 .AnswerToEndAsync(new Question(parse.GetValue(question)!, parse.GetValue(mode)), cancellationToken)).Answer;
             if (parse.GetValue(json))
-                CliJson.Write(new { answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations });
+                CliJson.Write(new
+                {
+                    answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations,
+                    unsupported = answer.Unsupported, warning = answer.Warning,
+                });
             else
                 Write(answer);
             return 0;
@@ -41,7 +45,11 @@ public static class AskCommand
 
     public static void Write(GroundedAnswer answer)
     {
+        if (answer.Warning is not null)
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(answer.Warning)}");
         AnsiConsole.WriteLine(answer.Text);
+        foreach (var sentence in answer.Unsupported)
+            AnsiConsole.MarkupLine($"[yellow]Not supported by its citation:[/] {Markup.Escape(sentence.Sentence)} [grey]({Markup.Escape(sentence.Problem)})[/]");
         if (answer.Citations.Count == 0)
             return;
         AnsiConsole.WriteLine();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphRag.Cli.Commands.Eval;
+using GraphRag.Evaluation.Answers;
 using GraphRag.Evaluation.Reports;
 using Spectre.Console;
 
@@ -31,12 +32,19 @@ public static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print results.json to stdout instead of tables" };
         var output = new Option<string?>("--out") { Description = "Folder for report.html, report.md, results.json (default eval-reports/DATASET)" };
         var compare = new Option<string?>("--compare") { Description = "An earlier results.json: mark significant regressions and improvements" };
+        var answers = new Option<bool>("--answers")
+        {
+            Description = "Evaluate answers instead of retrieval: ask eval/notes/answers.jsonl's typed questions and report accuracy, " +
+                          "citation precision and abstention per type (answers.html, answers.md, answers.json)",
+        };
         var command = new Command("eval", "Measure retrieval quality: trec_eval measures, 95% intervals, paired tests, HTML/Markdown reports")
         {
-            dataset, modes, k, depth, split, queries, json, output, compare, TrecCommand.Create(),
+            dataset, modes, k, depth, split, queries, json, output, compare, answers, TrecCommand.Create(),
         };
         command.SetGuardedAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(answers))
+                return await EvaluateAnswersAsync(parse, parse.GetValue(dataset), parse.GetValue(modes), parse.GetValue(queries)!, parse.GetValue(json), parse.GetValue(output), cancellationToken);
             var before = parse.GetValue(compare) is { } oldPath ? ResultsJson.Read(oldPath) : null;
             var name = parse.GetValue(dataset) ?? before?.Dataset
                 ?? throw new UserFacingException("Pass --dataset notes or --dataset DIR (a BEIR folder), or --compare OLD.json.");
@@ -67,6 +75,31 @@ public static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> EvaluateAnswersAsync(ParseResult parse, string? dataset, string? mode, string queries, bool quiet, string? output,
+        CancellationToken cancellationToken)
+    {
+        if (dataset is { } name && !name.Equals(EvalDatasetRunner.NotesDataset, StringComparison.OrdinalIgnoreCase))
+            throw new UserFacingException($"--answers evaluates the notes' typed questions (eval/notes/answers.jsonl), not \"{name}\".");
+        if (mode?.Contains(',', StringComparison.Ordinal) == true)
+            throw new UserFacingException("--answers takes one retrieval mode.");
+        var progress = new Progress<string>(message => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"); });
+        var results = await AnswerEvalRunner.RunAsync(parse, queries, mode, progress, cancellationToken);
+        var files = AnswerReport.Write(output ?? Path.Combine("eval-reports", EvalDatasetRunner.NotesDataset), results);
+        if (quiet)
+        {
+            Console.Out.WriteLine(AnswerReport.Json(results));
+            return 0;
+        }
+        var table = new Table().AddColumns("question type", "answer accuracy", "citation precision");
+        foreach (var type in results.ByType)
+            table.AddRow(Markup.Escape(type.Type), Markup.Escape(type.Accuracy.ToString()), Markup.Escape(type.CitationPrecision.ToString()));
+        table.AddRow("[bold]all[/]", Markup.Escape(results.Accuracy.ToString()), Markup.Escape(results.CitationPrecision.ToString()));
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"Abstention precision {results.AbstentionPrecision}, recall {results.AbstentionRecall}.");
+        AnsiConsole.MarkupLine($"[grey]Wrote {Markup.Escape(string.Join(", ", files))}[/]");
+        return 0;
     }
 
     private static string SafeName(string dataset) =>

@@ -65,6 +65,9 @@ public static class SearchEndpoints
                 case TextWritten written:
                     yield return new SseItem<object>(new { text = written.Text }, "delta");
                     break;
+                case AnswerWarning warning:
+                    yield return new SseItem<object>(new { message = warning.Message }, "warning");
+                    break;
                 case AnswerCompleted done:
                     yield return new SseItem<object>(new AnswerResult(done.Answer, passages), "done");
                     break;

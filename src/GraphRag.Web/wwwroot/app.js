@@ -260,6 +260,11 @@ function answerNodes(answer) {
     last = match.index + match[0].length;
   }
   nodes.push(answer.text.slice(last));
+  // Sentences the cited passages do not bear out, and a generator that failed, are said plainly.
+  const notes = (answer.unsupported ?? []).map(u =>
+    el("span", { class: "unsupported" }, el("strong", {}, "Not supported by its citation: "), `${u.sentence} (${u.problem})`));
+  if (answer.warning) notes.unshift(el("span", { class: "answer-warning" }, answer.warning));
+  nodes.push(...notes);
   return nodes;
 }
 

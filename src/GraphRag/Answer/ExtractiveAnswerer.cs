@@ -1,99 +1,89 @@
 using System.Runtime.CompilerServices;
 using GraphRag.Retrieve;
-using GraphRag.Text;
 
 namespace GraphRag.Answer;
 
 /// <summary>
-/// Answers from the notes without a language model: retrieves passages, and when the best of them
-/// holds at least half of the question's words, picks the sentences that cover most of the
-/// question (rare words weigh more) and cites each one. Otherwise it says the notes do not
-/// answer the question rather than printing the nearest noise.
+/// Answers from the notes without a language model. Retrieves passages (and, for a question with
+/// parts, passages for each part), scores their sentences as answers (<see cref="SentenceScorer"/>),
+/// and answers when the best sentence's score, the evidence, reaches a threshold set on the dev
+/// questions; otherwise it says the notes do not answer the question and names the closest passage.
+/// The answer is the best sentence, the best for each part of the question, and close runners-up,
+/// grouped by article and read in the order they stand there, each with its exact citation.
 /// </summary>
-public sealed class ExtractiveAnswerer(PassageSearch search) : IAnswerer
+public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? scorer = null, AnswerOptions? options = null) : IAnswerer
 {
     public const string NotFound = "Your notes do not seem to answer this question.";
 
-    private const int PassagesConsidered = 8;
-    private const int MaxSentences = 3;
-    private const double MinPassageCoverage = 0.5;
-    private const double MinShareOfBestSentence = 0.6;
+    private const int PassagesConsidered = 10;
+    private const int PassagesPerPart = 5;
+    private const int MaxSentences = 2;
+    /// <summary>A runner-up joins the answer when it scores this share of the best sentence.</summary>
+    private const double RunnerUpShare = 0.9;
+
+    private readonly SentenceScorer _scorer = scorer ?? new SentenceScorer(null);
+    private readonly AnswerOptions _options = options ?? new AnswerOptions();
 
     public async IAsyncEnumerable<AnswerEvent> AnswerAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var query = SearchQuery.Parse(question.Text);
-        var hits = (await search.SearchAsync(query, PassagesConsidered, question.Mode, cancellationToken)).Hits;
+        var mode = question.Mode ?? (search.Modes.Available.Contains(_options.Mode, StringComparer.OrdinalIgnoreCase) ? _options.Mode : null);
+        var parts = QuestionParts.Split(question.Text);
+        var hits = (await search.SearchAsync(question.Text, PassagesConsidered, mode, cancellationToken)).Hits.ToList();
+        if (parts.Count > 1)
+        {
+            foreach (var part in parts)
+            {
+                var more = (await search.SearchAsync(part, PassagesPerPart, mode, cancellationToken)).Hits;
+                hits.AddRange(more.Where(h => hits.All(k => k.ChunkId != h.ChunkId)).Select(h => h with { Rank = hits.Count + 1 }));
+            }
+        }
         yield return new PassagesFound(hits);
-        yield return new AnswerCompleted(Compose(question.Text, query, hits));
+        var sentences = await _scorer.ScoreAsync(question.Text, parts, hits, cancellationToken);
+        yield return new AnswerCompleted(Compose(question.Text, sentences));
     }
 
-    private static GroundedAnswer Compose(string question, SearchQuery query, IReadOnlyList<SearchHit> hits)
+    private double MinEvidence => _scorer.UsesMeaning ? _options.MinEvidence : _options.MinWordsEvidence;
+
+    private GroundedAnswer Compose(string question, IReadOnlyList<ScoredSentence> sentences)
     {
-        var stems = query.Terms.Select(Stemmer.Stem).Distinct().ToList();
-        var relevant = hits
-            .Where(h => Coverage(stems, Stemmer.Stems(h.Title + " " + h.HeadingPath + " " + h.Text)) >= MinPassageCoverage)
-            .ToList();
-        var candidates = Candidates(relevant).ToList();
-        if (candidates.Count == 0 || stems.Count == 0)
+        if (sentences.Count == 0)
             return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
+        var ranked = sentences.OrderByDescending(s => s.Score).ToList();
+        var best = ranked[0];
+        if (best.Score < MinEvidence)
+        {
+            var closest = $"{NotFound} The closest they come is in “{best.Hit.Title}”: “{best.Text}”";
+            return new GroundedAnswer(question, closest, [], Found: false, "extractive") { Evidence = best.Score };
+        }
 
-        // Inverse frequency over the candidate sentences: a word in every sentence tells little.
-        var weights = stems.ToDictionary(s => s, s =>
-            Math.Log(1 + (double)candidates.Count / (1 + candidates.Count(c => c.Stems.Contains(s)))));
-        var scored = candidates
-            .Select(c => (Candidate: c, Score: weights.Where(w => c.Stems.Contains(w.Key)).Sum(w => w.Value) + 0.05 / c.Hit.Rank))
-            .Where(x => x.Score > 0.05)
-            .OrderByDescending(x => x.Score)
-            .ToList();
-        if (scored.Count == 0)
-            return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
-        var best = scored[0].Score;
-        var chosen = scored
-            .TakeWhile(x => x.Score >= MinShareOfBestSentence * best)
-            .Take(MaxSentences)
-            .Select(x => x.Candidate)
-            // Read in source order: by passage rank, then position within the passage.
-            .OrderBy(c => c.Hit.Rank).ThenBy(c => c.Start)
-            .ToList();
+        var chosen = new List<ScoredSentence> { best };
+        // Each part of the question gets its own best sentence, when one is good enough to answer it.
+        for (var p = 0; p < best.PartScores.Count; p++)
+        {
+            var forPart = sentences.MaxBy(s => s.PartScores[p])!;
+            if (forPart.PartScores[p] >= MinEvidence && !chosen.Contains(forPart))
+                chosen.Add(forPart);
+        }
+        var limit = MaxSentences + Math.Max(0, best.PartScores.Count - 1);
+        chosen.AddRange(ranked.Skip(1)
+            .Where(s => s.Score >= RunnerUpShare * best.Score && !chosen.Contains(s))
+            .Take(Math.Max(0, limit - chosen.Count)));
 
+        // Read in sequence: articles in the order of their best sentence, sentences in article order.
+        var ordered = chosen
+            .GroupBy(s => s.Hit.ArticleId)
+            .SelectMany(g => g.OrderBy(s => s.ArticleStart))
+            .ToList();
         var citations = new List<Citation>();
         var parts = new List<string>();
-        foreach (var sentence in chosen)
+        foreach (var sentence in ordered)
         {
-            var n = citations.FindIndex(c => c.ChunkId == sentence.Hit.ChunkId) + 1;
-            if (n == 0)
-            {
-                var first = chosen.First(s => s.Hit.ChunkId == sentence.Hit.ChunkId);
-                var last = chosen.Last(s => s.Hit.ChunkId == sentence.Hit.ChunkId);
-                // The quote is an exact slice of the article, so its offsets can be checked and highlighted.
-                var quote = sentence.Hit.Text[first.Start..last.End];
-                citations.Add(new Citation(citations.Count + 1, sentence.Hit.ChunkId, sentence.Hit.ArticleId, sentence.Hit.Title,
-                    sentence.Hit.HeadingPath, quote, sentence.Hit.StartOffset + first.Start, sentence.Hit.StartOffset + last.End));
-                n = citations.Count;
-            }
-            parts.Add($"{sentence.Text} [{n}]");
+            var hit = sentence.Hit;
+            // The quote is an exact slice of the article, so its offsets can be checked and highlighted.
+            citations.Add(new Citation(citations.Count + 1, hit.ChunkId, hit.ArticleId, hit.Title, hit.HeadingPath, sentence.Text,
+                sentence.ArticleStart, hit.StartOffset + sentence.End));
+            parts.Add($"{sentence.Text} [{citations.Count}]");
         }
-        return new GroundedAnswer(question, string.Join(" ", parts), citations, Found: true, "extractive");
-    }
-
-    private static double Coverage(IReadOnlyList<string> stems, HashSet<string> present) =>
-        stems.Count == 0 ? 0 : (double)stems.Count(present.Contains) / stems.Count;
-
-    private sealed record Candidate(SearchHit Hit, string Text, int Start, int End, HashSet<string> Stems);
-
-    private static IEnumerable<Candidate> Candidates(IReadOnlyList<SearchHit> hits)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var hit in hits)
-        {
-            foreach (var sentence in Sentences.Split(hit.Text))
-            {
-                var text = sentence.Of(hit.Text);
-                // Overlapping chunks repeat sentences; headings-only lines and fragments make poor answers.
-                if (Tokens.Count(text) < 5 || !seen.Add(text))
-                    continue;
-                yield return new Candidate(hit, text, sentence.Start, sentence.End, Stemmer.Stems(text));
-            }
-        }
+        return new GroundedAnswer(question, string.Join(" ", parts), citations, Found: true, "extractive") { Evidence = best.Score };
     }
 }

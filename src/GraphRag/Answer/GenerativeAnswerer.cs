@@ -9,8 +9,16 @@ namespace GraphRag.Answer;
 /// Answers with a language model grounded in retrieved passages: the passages go into the prompt
 /// numbered, fenced as data (<see cref="GroundedPromptBuilder"/>), the model's text streams out as
 /// it is written, and the answer's [n] markers become citations of exactly the passages it used.
+/// Each sentence is then checked against the passages it cites (<see cref="SupportCheck"/>) and the
+/// ones they do not bear out are marked. When the model or its endpoint fails (unreachable, an HTTP
+/// error, a timeout), the answer comes from <paramref name="fallback"/> with a one-line warning.
 /// </summary>
-public sealed class GenerativeAnswerer(PassageSearch search, IChatClient chat, GroundedPromptBuilder? prompts = null) : IAnswerer
+public sealed class GenerativeAnswerer(
+    PassageSearch search,
+    IChatClient chat,
+    GroundedPromptBuilder? prompts = null,
+    IAnswerer? fallback = null,
+    SupportCheck? support = null) : IAnswerer
 {
     /// <summary>Passages offered: enough to answer, few enough for a small model's context.</summary>
     public const int Passages = 5;
@@ -27,14 +35,60 @@ public sealed class GenerativeAnswerer(PassageSearch search, IChatClient chat, G
             yield break;
         }
         var text = new StringBuilder();
-        await foreach (var update in chat.GetStreamingResponseAsync(Prompt(question.Text, hits), cancellationToken: cancellationToken))
+        string? failure = null;
+        var updates = chat.GetStreamingResponseAsync(Prompt(question.Text, hits), cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            if (string.IsNullOrEmpty(update.Text))
-                continue;
-            text.Append(update.Text);
-            yield return new TextWritten(update.Text);
+            while (true)
+            {
+                // C# cannot yield inside a try that catches, so the model's stream is read step by step.
+                string? piece;
+                try
+                {
+                    if (!await updates.MoveNextAsync())
+                        break;
+                    piece = updates.Current.Text;
+                }
+                catch (Exception ex) when (fallback is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    failure = Describe(ex);
+                    break;
+                }
+                if (string.IsNullOrEmpty(piece))
+                    continue;
+                text.Append(piece);
+                yield return new TextWritten(piece);
+            }
         }
-        yield return new AnswerCompleted(Finish(question.Text, text.ToString(), hits));
+        finally
+        {
+            await updates.DisposeAsync();
+        }
+
+        if (failure is not null)
+        {
+            var warning = $"The generator failed ({failure}); this answer is extracted from the notes instead.";
+            yield return new AnswerWarning(warning);
+            await foreach (var step in fallback!.AnswerAsync(question, cancellationToken))
+                yield return step is AnswerCompleted done ? new AnswerCompleted(done.Answer with { Warning = warning }) : step;
+            yield break;
+        }
+        var answer = Finish(question.Text, text.ToString(), hits);
+        if (answer.Found && support is not null)
+            answer = answer with { Unsupported = await support.CheckAsync(answer.Text, hits, cancellationToken) };
+        yield return new AnswerCompleted(answer);
+    }
+
+    /// <summary>One line on what went wrong: the innermost cause's message (an HTTP status, a refused connection, a timeout).</summary>
+    private static string Describe(Exception ex)
+    {
+        while (ex is AggregateException { InnerException: { } inner })
+            ex = inner;
+        var root = ex.GetBaseException();
+        var message = root.Message.ReplaceLineEndings(" ").Trim();
+        if (message.Length > 160)
+            message = message[..160] + "…";
+        return root is OperationCanceledException or TimeoutException ? $"timed out: {message}" : message;
     }
 
     private IReadOnlyList<ChatMessage> Prompt(string question, IReadOnlyList<SearchHit> hits) =>

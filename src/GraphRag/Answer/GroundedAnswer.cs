@@ -3,4 +3,17 @@ namespace GraphRag.Answer;
 /// <summary>An answer with the citations its [n] markers point to.</summary>
 /// <param name="Found">False when the notes hold nothing relevant; <see cref="Text"/> then says so.</param>
 /// <param name="Method">"extractive" or the generator that wrote it.</param>
-public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<Citation> Citations, bool Found, string Method);
+public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<Citation> Citations, bool Found, string Method)
+{
+    /// <summary>
+    /// How strongly the best passage answers the question, on the extractive answerer's scale: what its
+    /// abstention threshold is set against (null for answers that are not scored that way).
+    /// </summary>
+    public double? Evidence { get; init; }
+
+    /// <summary>Sentences of a generated answer that the passages they cite do not bear out.</summary>
+    public IReadOnlyList<UnsupportedSentence> Unsupported { get; init; } = [];
+
+    /// <summary>A one-line warning on how the answer was made (the generator failed and it was extracted instead), or null.</summary>
+    public string? Warning { get; init; }
+}

@@ -25,6 +25,9 @@ public sealed record TextWritten(string Text) : AnswerEvent;
 /// <summary>The finished answer, with the citations its [n] markers point to.</summary>
 public sealed record AnswerCompleted(GroundedAnswer Answer) : AnswerEvent;
 
+/// <summary>Something the user should know about how the answer was made, in one line (the generator failed, say).</summary>
+public sealed record AnswerWarning(string Message) : AnswerEvent;
+
 /// <summary>An answer and the passages it was drawn from.</summary>
 public sealed record AnswerResult(GroundedAnswer Answer, IReadOnlyList<Retrieve.SearchHit> Passages);
 

@@ -28,7 +28,9 @@ public sealed class ScriptedChatServer : IDisposable
         var request = JsonDocument.Parse(await reader.ReadToEndAsync());
         var prompt = string.Concat(request.RootElement.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").ToString()));
         var (status, content) = answer(prompt);
-        var body = status == 200
+        var streamed = status == 200 && request.RootElement.TryGetProperty("stream", out var stream) && stream.GetBoolean();
+        var body = streamed ? Chunks(content)
+            : status == 200
             ? JsonSerializer.Serialize(new
             {
                 id = "scripted-1", @object = "chat.completion", created = 0, model = "scripted",
@@ -38,8 +40,19 @@ public sealed class ScriptedChatServer : IDisposable
             : JsonSerializer.Serialize(new { error = new { message = content, type = "server_error" } });
         var bytes = Encoding.UTF8.GetBytes(body);
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = streamed ? "text/event-stream" : "application/json";
         await context.Response.OutputStream.WriteAsync(bytes);
+    }
+
+    /// <summary>A streamed answer as the protocol's Server-Sent Events: the content as one chunk, a stop, then [DONE].</summary>
+    private static string Chunks(string content)
+    {
+        string Chunk(object delta, string? finish) => "data: " + JsonSerializer.Serialize(new
+        {
+            id = "scripted-1", @object = "chat.completion.chunk", created = 0, model = "scripted",
+            choices = new[] { new { index = 0, delta, finish_reason = finish } },
+        }) + "\n\n";
+        return Chunk(new { role = "assistant", content }, null) + Chunk(new { }, "stop") + "data: [DONE]\n\n";
     }
 
     public void Dispose() => _server.Dispose();
