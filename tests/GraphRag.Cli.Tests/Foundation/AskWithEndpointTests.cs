@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Graph.Tests.Support;
 using GraphRag.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GraphRag.Cli.Tests.Support;
 using GraphRag.Tests;
 
 namespace GraphRag.Cli.Tests.Foundation;
