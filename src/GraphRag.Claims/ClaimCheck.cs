@@ -2,6 +2,8 @@ using GraphRag.Statistics;
 
 namespace GraphRag.Claims;
 
+/// <summary>What the checker raises on a claim (a finding, not a bit of a [Flags] set).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A flag raised on a claim is the domain's word.")]
 public enum ClaimFlag
 {
     /// <summary>Only a relative effect ("32% higher risk", "3 times more likely"), with no absolute figures nearby.</summary>

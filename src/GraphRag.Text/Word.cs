@@ -9,6 +9,6 @@ public readonly record struct Word(string Text, int Start, int End)
 
     /// <summary>"NDCG", "GPT-3", "PyTorch", "word2vec": capitals after the first letter, or letters mixed with digits.</summary>
     public bool IsCodeLike =>
-        (Text.Skip(1).Count(char.IsUpper) >= 1 && Text.Count(char.IsLetter) >= 2)
+        (Text.Skip(1).Any(char.IsUpper) && Text.Count(char.IsLetter) >= 2)
         || (Text.Any(char.IsLetter) && Text.Any(char.IsDigit) && Text.Length >= 3 && char.IsLetter(Text[0]));
 }

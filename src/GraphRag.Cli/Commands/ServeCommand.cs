@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GraphRag.Web;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using GraphRag.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace GraphRag.Cli.Commands;

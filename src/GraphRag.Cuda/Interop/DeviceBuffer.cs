@@ -114,7 +114,8 @@ public sealed unsafe class DeviceBuffer : IDisposable
     {
         if (Pointer == 0) return;
         if (_owner && IsHost) NativeMemory.AlignedFree((void*)Pointer);
-        else if (_owner) NativeMethods.Free(Pointer);
+        // A failed free during disposal cannot be acted on; the device reports it again on its next call.
+        else if (_owner) _ = NativeMethods.Free(Pointer);
         Pointer = 0;
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using GraphRag.Engine;
 using GraphRag.Engine.Kernels;
 using GraphRag.Engine.Tensors;
 

@@ -15,7 +15,7 @@ namespace GraphRag.Engine.Kernels;
 /// 32 columns). Work items are (sequence, head) pairs spread over cores.
 /// </summary>
 /// <remarks>Layouts are token-major, as projecting a [tokens, heads·headDim] matrix gives: head h occupies columns h·headDim..(h+1)·headDim.
-/// Machines without Vector256 use <see cref="Attention.Compute"/> per sequence.</remarks>
+/// Machines without Vector256 use <c>Attention.Compute</c> per sequence.</remarks>
 public static unsafe class PackedSequenceAttention
 {
     private const int KeyPanel = 16;

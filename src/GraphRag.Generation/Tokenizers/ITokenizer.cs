@@ -12,7 +12,7 @@ public interface ITokenizer
 
     int? EosTokenId { get; }
 
-    /// <summary>Whether <see cref="Encode"/> puts BOS in front when asked to add special tokens.</summary>
+    /// <summary>Whether <c>Encode</c> puts BOS in front when asked to add special tokens.</summary>
     bool AddsBos { get; }
 
     /// <summary>

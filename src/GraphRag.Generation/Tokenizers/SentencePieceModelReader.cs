@@ -114,7 +114,7 @@ public static class SentencePieceModelReader
         {
             var length = (int)Varint();
             if (length < 0 || _position + length > data.Length)
-                throw new IndexOutOfRangeException();
+                throw new InvalidDataException("SentencePiece model: a field runs past the end of the data or has an unknown wire type.");
             var slice = data.AsSpan(_position, length).ToArray();
             _position += length;
             return slice;
@@ -128,7 +128,7 @@ public static class SentencePieceModelReader
                 case 1: _position += 8; break;
                 case 2: Bytes(); break;
                 case 5: _position += 4; break;
-                default: throw new IndexOutOfRangeException();
+                default: throw new InvalidDataException("SentencePiece model: a field runs past the end of the data or has an unknown wire type.");
             }
         }
     }

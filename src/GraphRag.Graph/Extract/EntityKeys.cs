@@ -73,11 +73,11 @@ public static class EntityKeys
         if (word.Any(char.IsUpper) && word.Skip(1).Any(char.IsUpper))
             return word;
         var lower = word.ToLowerInvariant();
-        if (lower.Length <= 3 || !lower.EndsWith('s') || KeepFinalS.Contains(lower) || lower.EndsWith("ss") || lower.EndsWith("us") || lower.EndsWith("is"))
+        if (lower.Length <= 3 || !lower.EndsWith('s') || KeepFinalS.Contains(lower) || lower.EndsWith("ss", StringComparison.Ordinal) || lower.EndsWith("us", StringComparison.Ordinal) || lower.EndsWith("is", StringComparison.Ordinal))
             return word;
-        if (lower.EndsWith("ies") && lower.Length > 4)
+        if (lower.EndsWith("ies", StringComparison.Ordinal) && lower.Length > 4)
             return word[..^3] + "y";
-        if (lower.EndsWith("sses") || lower.EndsWith("xes") || lower.EndsWith("ches") || lower.EndsWith("shes"))
+        if (lower.EndsWith("sses", StringComparison.Ordinal) || lower.EndsWith("xes", StringComparison.Ordinal) || lower.EndsWith("ches", StringComparison.Ordinal) || lower.EndsWith("shes", StringComparison.Ordinal))
             return word[..^2];
         return word[..^1];
     }

@@ -25,7 +25,7 @@ public sealed partial class NonProse
             var newline = text.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            var fence = line.TrimStart().StartsWith("```");
+            var fence = line.TrimStart().StartsWith("```", StringComparison.Ordinal);
             if (fence || inFence || IsCode(line.ToString()))
                 Array.Fill(_excluded, true, lineStart, lineEnd - lineStart);
             if (fence)
@@ -70,7 +70,7 @@ public sealed partial class NonProse
     private static bool IsCode(string line)
     {
         var trimmed = line.Trim();
-        if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith('>') || trimmed.StartsWith("- ") || trimmed.StartsWith("* "))
+        if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith('>') || trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal))
             return false;
         if (CodeStart().IsMatch(trimmed))
             return true;

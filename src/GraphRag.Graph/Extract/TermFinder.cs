@@ -205,7 +205,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         if (words.PrefersFiniteVerb(word) && !words.IsModifier(word))
             return true;
         // "the retrieval model funnels down …": a plural-looking word right after a singular noun, before a particle or an article.
-        if (word.EndsWith('s') && !word.EndsWith("ss") && i > 0 && !tokens[i - 1].Text.EndsWith('s')
+        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && i > 0 && !tokens[i - 1].Text.EndsWith('s')
             && i + 1 < tokens.Count && Particles.Contains(tokens[i + 1].Text))
             return true;
         if (!words.CanBeFiniteVerb(word))

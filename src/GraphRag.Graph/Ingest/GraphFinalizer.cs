@@ -1,4 +1,3 @@
-using Dapper;
 using GraphRag.Graph.Communities;
 using GraphRag.Graph.Retrieve;
 using GraphRag.Graph.Store;

@@ -6,7 +6,7 @@ namespace GraphRag.Graph.Retrieve;
 /// Holds the in-memory graph between queries; reloaded after ingestion (the finalizer invalidates
 /// it) or when older than <see cref="MaxAge"/>, so a long-running web app sees other processes' writes.
 /// </summary>
-public sealed class GraphSnapshotCache(IGraphStore store)
+public sealed class GraphSnapshotCache(IGraphStore store) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private (GraphIndex Index, EntityLinker Linker, DateTimeOffset LoadedAt)? _current;
@@ -32,4 +32,6 @@ public sealed class GraphSnapshotCache(IGraphStore store)
     }
 
     public void Invalidate() => _current = null;
+
+    public void Dispose() => _lock.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GraphRag.Graph.Extract;
 using GraphRag.Graph.Model;
 
 namespace GraphRag.Graph.Store;

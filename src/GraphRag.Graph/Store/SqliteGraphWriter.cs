@@ -1,8 +1,6 @@
 using GraphRag.Store;
-using Dapper;
 using GraphRag.Graph.Extract;
 using GraphRag.Graph.Model;
-using Microsoft.Data.Sqlite;
 
 namespace GraphRag.Graph.Store;
 

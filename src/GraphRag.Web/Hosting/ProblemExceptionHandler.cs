@@ -21,20 +21,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// <summary>nginx's "client closed request": logged, never seen by the client that left.</summary>
     public const int ClientClosedRequest = 499;
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
-            context.Response.StatusCode = ClientClosedRequest;
+            httpContext.Response.StatusCode = ClientClosedRequest;
             return true;
         }
         var (status, title) = Classify(exception);
         if (status == StatusCodes.Status500InternalServerError)
-            logger.LogError(exception, "Request {Path} failed", context.Request.Path);
-        context.Response.StatusCode = status;
+            logger.LogError(exception, "Request {Path} failed", httpContext.Request.Path);
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context,
+            HttpContext = httpContext,
             ProblemDetails =
             {
                 Status = status,

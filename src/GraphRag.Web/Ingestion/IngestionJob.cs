@@ -8,6 +8,7 @@ public enum JobState { Running, Completed, Failed, Cancelled }
 /// One ingestion run started from the web: what it was asked to read and how far it has come.
 /// Updated by the run's thread, read by any number of pollers and event streams.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The cancellation source lives as long as the job's record, which is kept for listing after the job ends; it holds no timer or wait handle until one is asked for.")]
 public sealed class IngestionJob(string id, string label, SourceSelection sources)
 {
     private readonly Lock _gate = new();

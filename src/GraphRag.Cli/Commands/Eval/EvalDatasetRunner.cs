@@ -4,12 +4,10 @@ using GraphRag.Evaluation.Reports;
 using GraphRag.Evaluation.Runs;
 using GraphRag.Evaluation.Trec;
 using GraphRag.Ingest;
-using GraphRag.Ingest.Chunking;
 using GraphRag.Retrieve;
 using GraphRag.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using System.CommandLine;
 
 namespace GraphRag.Cli.Commands.Eval;

@@ -12,6 +12,8 @@ namespace GraphRag.Graph.Extract.Lexicons;
 /// </summary>
 public sealed partial class EnglishLexicon
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private readonly Dictionary<string, string[]> _tags;
     private readonly Dictionary<string, double> _perMillion;
 
@@ -82,7 +84,7 @@ public sealed partial class EnglishLexicon
     private static Dictionary<string, double> ReadSubtlex(string file)
     {
         using var stream = File.OpenRead(file);
-        var entries = JsonSerializer.Deserialize<List<SubtlexEntry>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var entries = JsonSerializer.Deserialize<List<SubtlexEntry>>(stream, WebJson)
             ?? throw new InvalidDataException($"{file}: empty");
         var total = entries.Sum(e => (double)e.Count);
         var perMillion = new Dictionary<string, double>(StringComparer.Ordinal);

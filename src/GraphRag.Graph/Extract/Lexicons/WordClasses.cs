@@ -69,7 +69,7 @@ public sealed class WordClasses(EnglishLexicon lexicon)
             tags = lexicon.Tags(last);
         if (tags.Count > 0)
             return tags.Any(NounTags.Contains);
-        return !(last.EndsWith("ly") || last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ous") || last.EndsWith("ful") || last.EndsWith("ive") || last.EndsWith("able"));
+        return !(last.EndsWith("ly", StringComparison.Ordinal) || last.EndsWith("ing", StringComparison.Ordinal) || last.EndsWith("ed", StringComparison.Ordinal) || last.EndsWith("ous", StringComparison.Ordinal) || last.EndsWith("ful", StringComparison.Ordinal) || last.EndsWith("ive", StringComparison.Ordinal) || last.EndsWith("able", StringComparison.Ordinal));
     }
 
     /// <summary>An adjective or participle that can modify a noun ("linear", "positional", "structured").</summary>
@@ -87,7 +87,7 @@ public sealed class WordClasses(EnglishLexicon lexicon)
     public bool IsPluralOnly(string word)
     {
         var tags = lexicon.Tags(word.ToLowerInvariant());
-        return tags.Count > 0 ? tags.All(t => t is "NNS" or "NNPS") : word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("is") && !word.EndsWith("us");
+        return tags.Count > 0 ? tags.All(t => t is "NNS" or "NNPS") : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal);
     }
 
     /// <summary>How many times per million spoken words the word occurs (0: not in everyday English).</summary>
