@@ -71,7 +71,7 @@ public sealed class ServedNotes : IAsyncLifetime
         var ingested = await _app.Services.GetRequiredService<IngestionPipeline>().IngestAsync([TestPaths.Repo("corpus")]);
         if (ingested.Failed > 0)
             throw new InvalidOperationException($"{ingested.Failed} file(s) of corpus/ failed to ingest");
-        await _app.StartAsync();
+        await GraphRagWebApp.StartAsync(_app);
         BaseUrl = _app.Urls.First();
         Directory.CreateDirectory(Screenshots);
 

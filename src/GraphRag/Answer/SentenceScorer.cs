@@ -132,6 +132,7 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
     }
 
     /// <summary>Sentences about the writing rather than the subject: a series' framing, calls to read or follow.</summary>
-    [GeneratedRegex(@"\b(my|this|previous|next|last) (previous |next |last |first |\d+(st|nd|rd|th) )?(post|posts|article|series|blog|newsletter|video|episode)\b|\b(subscribe|follow me|thanks for reading|do yourself a favou?r|check(ing)? out my|stay tuned)\b", RegexOptions.IgnoreCase)]
+    // "This article explores X — …" names the article's subject and often defines it, so "this" counts only for a series.
+    [GeneratedRegex(@"\b(my|previous|next|last) (previous |next |last |first |\d+(st|nd|rd|th) )?(post|posts|article|series|blog|newsletter|video|episode)\b|\bthis (series|newsletter|video|episode)\b|\b(subscribe|follow me|thanks for reading|do yourself a favou?r|check(ing)? out my|stay tuned)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 }
