@@ -17,7 +17,7 @@ namespace GraphRag.Bench.Web;
 /// corpus embedded). Baselines, measured in the same run and interleaved (lexical, hybrid, lexical,
 /// hybrid, … per round): the same searches called in process with the same concurrency (what HTTP,
 /// routing and JSON cost), and lexical over HTTP (what hybrid costs on top).
-///   web [--seconds 5] [--rounds 2] [--embeddings on|off] [--modes lexical,hybrid] [--db kept.db]   (corpus/ is ingested first)
+///   web [--seconds 5] [--rounds 2] [--embeddings on|off] [--modes lexical,hybrid] [--db kept.db] [--unique]   (corpus/ is ingested first)
 /// </summary>
 public sealed class SearchEndpointSuite : IBenchSuite
 {
@@ -28,16 +28,22 @@ public sealed class SearchEndpointSuite : IBenchSuite
         "ranking metric relevance", "large language model math", "build an ai app",
     ];
 
+    private static readonly string[] Words = ["notes", "article", "example", "method", "result", "measure", "model", "data"];
+
     private static readonly int[] ClientCounts = [8, 32];
+
+    /// <summary>Set from --unique for the run: every request a question not asked before.</summary>
+    private static bool _unique;
 
     public string Name => "web";
 
-    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients, lexical and hybrid, vs in-process search [--seconds N] [--rounds N] [--embeddings on|off] [--modes lexical,dense,graph,hybrid]";
+    public string Description => "GET /api/search: requests/s and p95 under 8 and 32 concurrent loopback clients, lexical and hybrid, vs in-process search [--seconds N] [--rounds N] [--embeddings on|off] [--modes lexical,dense,graph,hybrid] [--unique: every question new, so the query cache never answers]";
 
     public async Task RunAsync(string[] args)
     {
         var seconds = double.Parse(Option(args, "--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds", "2"), System.Globalization.CultureInfo.InvariantCulture);
+        _unique = args.Contains("--unique");
         var embeddings = Option(args, "--embeddings", "on") == "on";
         // --db keeps the database between runs: corpus/ is then skipped as unchanged instead of embedded again.
         var keptDatabase = Option(args, "--db", "");
@@ -135,7 +141,10 @@ public sealed class SearchEndpointSuite : IBenchSuite
             for (var i = client; Stopwatch.GetTimestamp() < deadline; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                await request(Queries[i % Queries.Length], CancellationToken.None);
+                // With --unique every request is a new question (a word added from a running count), so the
+                // query-embedding cache never answers: the cost of questions nobody asked before.
+                var query = Queries[i % Queries.Length];
+                await request(_unique ? $"{query} {Words[(client * 7919 + i) % Words.Length]}{i}" : query, CancellationToken.None);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
             return latencies;
