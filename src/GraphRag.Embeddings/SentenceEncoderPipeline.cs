@@ -40,5 +40,8 @@ public static class SentenceEncoderPipeline
     // The builder's first stage is the outermost: the query cache goes in first, so a hit costs no span and no log.
     private static EmbeddingGeneratorBuilder<string, Embedding<float>> Observed(
         EmbeddingGeneratorBuilder<string, Embedding<float>> builder, ILoggerFactory? loggerFactory) =>
-        builder.UseOpenTelemetry(loggerFactory, TelemetrySourceName).UseLogging(loggerFactory);
+        loggerFactory is null
+            // Without a logger factory there is nothing to log to (the builder would look for one and fail).
+            ? builder.UseOpenTelemetry(sourceName: TelemetrySourceName)
+            : builder.UseOpenTelemetry(loggerFactory, TelemetrySourceName).UseLogging(loggerFactory);
 }

@@ -78,4 +78,18 @@ public sealed class SentenceEncoderPipelineTests(ModelFixture fixture) : IClassF
         // Two model calls for three questions: the repeat never reached the model.
         Assert.Equal(2, spans.Count);
     }
+
+    [Fact]
+    public async Task Without_a_logger_factory_the_pipeline_still_embeds_with_the_model()
+    {
+        // Benchmarks and tools build encoders outside a host, with nothing to log to.
+        var texts = ReferenceEmbeddings.Items.Take(2).Select(i => i.Text).ToArray();
+        var documents = await SentenceEncoderPipeline.Documents(Model(), null).GenerateAsync(texts, cancellationToken: Ct);
+        var question = await SentenceEncoderPipeline.Queries(Model(), null).GenerateVectorAsync(Question, cancellationToken: Ct);
+
+        var direct = fixture.ModelOrSkip().Embed([.. texts, Question]);
+        for (var i = 0; i < texts.Length; i++)
+            Assert.True(ReferenceEmbeddings.MaxAbsDiff(documents[i].Vector.ToArray(), direct[i]) <= 1e-6);
+        Assert.True(ReferenceEmbeddings.MaxAbsDiff(question.ToArray(), direct[^1]) <= 1e-6);
+    }
 }

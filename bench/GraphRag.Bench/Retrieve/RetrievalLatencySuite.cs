@@ -59,7 +59,8 @@ public sealed class RetrievalLatencySuite : IBenchSuite
                 unitVectors ??= await EmbedAsync(encoder, database);
                 WriteVectors(database, unitVectors, encoder.ModelId);
             }
-            var modes = RetrievalComposition.Compose(new RetrievalOptions(), database,
+            // Hybrid over all three components, as before the reshape, so the two builds time the same work.
+            var modes = RetrievalComposition.Compose(new RetrievalOptions { Hybrid = { Components = "lexical,dense,graph" } }, database,
                 new DenseRanker(encoders, new VectorIndexCache(database)),
                 new GraphRankerFactory(new GraphSnapshotCache(new EmbeddedGraphStore(database)), Microsoft.Extensions.Options.Options.Create(new GraphRag.Graph.GraphOptions())),
                 []);
