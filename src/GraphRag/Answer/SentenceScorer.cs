@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
@@ -119,17 +120,13 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
     private static float[][] Normalized(IEnumerable<Microsoft.Extensions.AI.Embedding<float>> embeddings) => embeddings.Select(e =>
     {
         var v = e.Vector.ToArray();
-        var norm = MathF.Sqrt(v.Sum(x => x * x));
-        return norm == 0 ? v : v.Select(x => x / norm).ToArray();
+        var norm = TensorPrimitives.Norm(v);
+        if (norm != 0)
+            TensorPrimitives.Divide(v, norm, v);
+        return v;
     }).ToArray();
 
-    private static double Dot(float[] a, float[] b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-            sum += a[i] * b[i];
-        return sum;
-    }
+    private static double Dot(float[] a, float[] b) => TensorPrimitives.Dot(a, b);
 
     /// <summary>Sentences about the writing rather than the subject: a series' framing, calls to read or follow.</summary>
     // "This article explores X — …" names the article's subject and often defines it, so "this" counts only for a series.

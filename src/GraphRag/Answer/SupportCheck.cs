@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using GraphRag.Retrieve;
 using GraphRag.Retrieve.Dense;
@@ -89,17 +90,9 @@ public sealed partial class SupportCheck(SentenceEncoder? encoder = null)
         return vectors.Skip(1).Select(v => Cosine(claimVector.Span, v.Vector.Span)).DefaultIfEmpty(0).Max();
     }
 
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
-    }
+    // A vector of zeros has no direction: it is like nothing (0), not NaN.
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        TensorPrimitives.CosineSimilarity(a, b) is var cosine && float.IsNaN(cosine) ? 0 : cosine;
 
     /// <summary>A number as written, without its thousands separators ("10,000" and "10000" are the same number).</summary>
     private static string Digits(string text) => text.Replace(",", "", StringComparison.Ordinal);
