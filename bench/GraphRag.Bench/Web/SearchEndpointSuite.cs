@@ -32,8 +32,6 @@ public sealed class SearchEndpointSuite : IBenchSuite
 
     private static readonly int[] ClientCounts = [8, 32];
 
-    /// <summary>Set from --unique for the run: every request a question not asked before.</summary>
-    private static bool _unique;
 
     public string Name => "web";
 
@@ -43,7 +41,7 @@ public sealed class SearchEndpointSuite : IBenchSuite
     {
         var seconds = double.Parse(Option(args, "--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds", "2"), System.Globalization.CultureInfo.InvariantCulture);
-        _unique = args.Contains("--unique");
+        var unique = args.Contains("--unique");
         var embeddings = Option(args, "--embeddings", "on") == "on";
         // --db keeps the database between runs: corpus/ is then skipped as unchanged instead of embedded again.
         var keptDatabase = Option(args, "--db", "");
@@ -84,8 +82,8 @@ public sealed class SearchEndpointSuite : IBenchSuite
                     Load? lexicalHttp = null;
                     foreach (var mode in modes)
                     {
-                        var inProcess = await LoadAsync(clients, seconds, (query, ct) => search.SearchAsync(query, 10, mode, ct));
-                        var overHttp = await LoadAsync(clients, seconds, async (query, ct) =>
+                        var inProcess = await LoadAsync(clients, seconds, unique, (query, ct) => search.SearchAsync(query, 10, mode, ct));
+                        var overHttp = await LoadAsync(clients, seconds, unique, async (query, ct) =>
                         {
                             using var response = await http.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&top=10&mode={mode}", ct);
                             response.EnsureSuccessStatusCode();
@@ -121,18 +119,19 @@ public sealed class SearchEndpointSuite : IBenchSuite
     /// <paramref name="clients"/> loops issue one request after another for the given time (after a
     /// one-second warm-up that is not counted); every latency is kept for the percentiles.
     /// </summary>
-    private static async Task<Load> LoadAsync(int clients, double seconds, Func<string, CancellationToken, Task> request)
+    /// <param name="unique">Every request a question not asked before (--unique).</param>
+    private static async Task<Load> LoadAsync(int clients, double seconds, bool unique, Func<string, CancellationToken, Task> request)
     {
-        await RunClientsAsync(clients, TimeSpan.FromSeconds(1), request);
+        await RunClientsAsync(clients, TimeSpan.FromSeconds(1), unique, request);
         var clock = Stopwatch.StartNew();
-        var samples = await RunClientsAsync(clients, TimeSpan.FromSeconds(seconds), request);
+        var samples = await RunClientsAsync(clients, TimeSpan.FromSeconds(seconds), unique, request);
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = samples.SelectMany(s => s).ToArray();
         Array.Sort(all);
         return new Load(all.Length, all.Length / elapsed, Measure.Percentile(all, 0.50), Measure.Percentile(all, 0.95));
     }
 
-    private static async Task<List<double>[]> RunClientsAsync(int clients, TimeSpan duration, Func<string, CancellationToken, Task> request)
+    private static async Task<List<double>[]> RunClientsAsync(int clients, TimeSpan duration, bool unique, Func<string, CancellationToken, Task> request)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         return await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -144,7 +143,7 @@ public sealed class SearchEndpointSuite : IBenchSuite
                 // With --unique every request is a new question (a word added from a running count), so the
                 // query-embedding cache never answers: the cost of questions nobody asked before.
                 var query = Queries[i % Queries.Length];
-                await request(_unique ? $"{query} {Words[(client * 7919 + i) % Words.Length]}{i}" : query, CancellationToken.None);
+                await request(unique ? $"{query} {Words[(client * 7919 + i) % Words.Length]}{i}" : query, CancellationToken.None);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
             return latencies;
