@@ -39,7 +39,7 @@ public sealed class UnreadableInputTests : IDisposable
         File.SetUnixFileMode(locked, UnixFileMode.None);
         var db = _dir.File("g.db");
 
-        var result = await RunAsUnprivilegedAsync("ingest", tree, other, "--db", db);
+        var result = await RunWithoutPermissionOverridesAsync("ingest", tree, other, "--db", db);
 
         Assert.True(result.ExitCode == 1, result.Output);
         Assert.Contains($"error: {locked}: cannot list the folder (Access to the path '{locked}' is denied.)", Flat(result.Stderr));
@@ -63,23 +63,21 @@ public sealed class UnreadableInputTests : IDisposable
     }
 
     /// <summary>
-    /// As root every folder is readable, so the command runs as "nobody" (setpriv) when the tests run
-    /// as root; the folders it writes to are opened to everyone for that.
+    /// As root every folder is readable, so when the tests run as root the command runs without the two
+    /// capabilities that let root ignore permissions (setpriv drops them from the bounding set). It stays
+    /// root, so it still reaches a build output under a folder only root may enter (a clone in mktemp -d).
     /// </summary>
-    private async Task<CliProcess.Result> RunAsUnprivilegedAsync(params string[] args)
+    private async Task<CliProcess.Result> RunWithoutPermissionOverridesAsync(params string[] args)
     {
         var info = CliProcess.StartInfo(_dir.Path, null, args);
         if (Environment.UserName == "root")
         {
-            File.SetUnixFileMode(_dir.Path, (UnixFileMode)0b111_111_111);
-            var command = new List<string> { "--reuid=65534", "--regid=65534", "--clear-groups", info.FileName };
+            var command = new List<string> { "--bounding-set=-dac_override,-dac_read_search", info.FileName };
             command.AddRange(info.ArgumentList);
             info.FileName = "setpriv";
             info.ArgumentList.Clear();
             foreach (var arg in command)
                 info.ArgumentList.Add(arg);
-            info.Environment["HOME"] = _dir.Path;
-            info.Environment["DOTNET_CLI_HOME"] = _dir.Path;
         }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
