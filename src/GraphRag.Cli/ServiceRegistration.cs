@@ -1,3 +1,4 @@
+using GraphRag.Claims;
 using GraphRag.Graph;
 using GraphRag.Generation;
 using GraphRag.Retrieve;
@@ -16,6 +17,7 @@ public static class ServiceRegistration
     {
         services.AddGraphRagCore(configuration);
         services.AddGraphRagGraph(configuration);
+        services.AddGraphRagClaims();
         AddDenseRetrieval(services, configuration);
         services.AddGraphRagGenerator(configuration, ComputePlacement.Place);
         return services;

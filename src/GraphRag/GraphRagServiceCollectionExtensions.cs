@@ -45,12 +45,13 @@ public static class GraphRagServiceCollectionExtensions
             sp.GetServices<UnavailableMode>()));
         services.AddSingleton<PassageSearch>();
 
-        // The generator and the themes are optional: registered by the generator and graph libraries when configured.
+        // The generator, the themes and the statement checks are optional: registered by the generator, graph and claims libraries.
         services.AddSingleton<IAnswerer>(sp =>
         {
             var search = sp.GetRequiredService<PassageSearch>();
             var encoder = sp.GetService<SentenceEncoders>()?.Configured;
-            var extractive = new ExtractiveAnswerer(search, new SentenceScorer(encoder), sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Answer);
+            var extractive = new ExtractiveAnswerer(search, new SentenceScorer(encoder), sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Answer,
+                sp.GetService<IStatementChecks>());
             return new AnswerRouter(
                 extractive,
                 sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat, fallback: extractive, support: new SupportCheck(encoder)) : null,

@@ -34,7 +34,7 @@ public static class AskCommand
                 CliJson.Write(new
                 {
                     answer = answer.Text, found = answer.Found, method = answer.Method, citations = answer.Citations,
-                    unsupported = answer.Unsupported, warning = answer.Warning,
+                    unsupported = answer.Unsupported, checks = answer.Checks, warning = answer.Warning,
                 });
             else
                 Write(answer);
@@ -50,6 +50,13 @@ public static class AskCommand
         AnsiConsole.WriteLine(answer.Text);
         foreach (var sentence in answer.Unsupported)
             AnsiConsole.MarkupLine($"[yellow]Not supported by its citation:[/] {Markup.Escape(sentence.Sentence)} [grey]({Markup.Escape(sentence.Problem)})[/]");
+        foreach (var check in answer.Checks)
+        {
+            if (check.Figures is not null)
+                AnsiConsole.MarkupLine($"[cyan]Worked out from [[{check.Citation}]]:[/] {Markup.Escape(check.Figures)}");
+            if (check.Correction is not null)
+                AnsiConsole.MarkupLine($"[yellow]The claims check disputes [[{check.Citation}]]:[/] {Markup.Escape(check.Correction)}");
+        }
         if (answer.Citations.Count == 0)
             return;
         AnsiConsole.WriteLine();

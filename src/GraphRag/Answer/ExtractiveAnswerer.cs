@@ -9,9 +9,11 @@ namespace GraphRag.Answer;
 /// and answers when the best sentence's score, the evidence, reaches a threshold set on the dev
 /// questions; otherwise it says the notes do not answer the question and names the closest passage.
 /// The answer is the best sentence, the best for each part of the question, and close runners-up,
-/// grouped by article and read in the order they stand there, each with its exact citation.
+/// grouped by article and read in the order they stand there, each with its exact citation, and with
+/// what the notes' checks say of it (<see cref="IStatementChecks"/>) where that bears on the answer.
 /// </summary>
-public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? scorer = null, AnswerOptions? options = null) : IAnswerer
+public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? scorer = null, AnswerOptions? options = null,
+    IStatementChecks? statementChecks = null) : IAnswerer
 {
     public const string NotFound = "Your notes do not seem to answer this question.";
 
@@ -38,7 +40,8 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
             }
         }
         yield return new PassagesFound(hits);
-        var sentences = await _scorer.ScoreAsync(question.Text, parts, hits, cancellationToken);
+        var checks = statementChecks?.InArticles(hits.Select(h => h.ArticleId)) ?? [];
+        var sentences = await _scorer.ScoreAsync(question.Text, parts, hits, checks, cancellationToken);
         yield return new AnswerCompleted(Compose(question.Text, sentences));
     }
 
@@ -75,6 +78,7 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
             .SelectMany(g => g.OrderBy(s => s.ArticleStart))
             .ToList();
         var citations = new List<Citation>();
+        var checks = new List<CitationCheck>();
         var parts = new List<string>();
         foreach (var sentence in ordered)
         {
@@ -83,7 +87,13 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
             citations.Add(new Citation(citations.Count + 1, hit.ChunkId, hit.ArticleId, hit.Title, hit.HeadingPath, sentence.Text,
                 sentence.ArticleStart, hit.StartOffset + sentence.End));
             parts.Add($"{sentence.Text} [{citations.Count}]");
+            foreach (var check in sentence.Checks.Where(k => k.Disputed || sentence.FiguresAnswer))
+                checks.Add(new CitationCheck(citations.Count, sentence.FiguresAnswer ? check.Figures : null, check.Correction));
         }
-        return new GroundedAnswer(question, string.Join(" ", parts), citations, Found: true, "extractive") { Evidence = best.Score };
+        return new GroundedAnswer(question, string.Join(" ", parts), citations, Found: true, "extractive")
+        {
+            Evidence = best.Score,
+            Checks = checks,
+        };
     }
 }

@@ -14,6 +14,15 @@ public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<
     /// <summary>Sentences of a generated answer that the passages they cite do not bear out.</summary>
     public IReadOnlyList<UnsupportedSentence> Unsupported { get; init; } = [];
 
+    /// <summary>
+    /// What the notes' own checks say of cited sentences: the figures worked out from a sentence's numbers
+    /// when they are what the question asks, and every dispute (a cited sentence that misreads a statistic).
+    /// </summary>
+    public IReadOnlyList<CitationCheck> Checks { get; init; } = [];
+
     /// <summary>A one-line warning on how the answer was made (the generator failed and it was extracted instead), or null.</summary>
     public string? Warning { get; init; }
 }
+
+/// <summary>A statement check of the sentence cited as [<paramref name="Citation"/>] (<see cref="StatementCheck"/>).</summary>
+public sealed record CitationCheck(int Citation, string? Figures, string? Correction);

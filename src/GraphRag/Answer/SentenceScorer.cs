@@ -10,9 +10,14 @@ namespace GraphRag.Answer;
 /// <param name="Start">Start in the passage's text (the passage's article offset plus this is where it sits in the article).</param>
 /// <param name="Score">How well it answers the whole question: meaning and words, its fit to the question's kind, less penalties.</param>
 /// <param name="PartScores">The same for each part of a question with several (empty otherwise).</param>
-public sealed record ScoredSentence(SearchHit Hit, string Text, int Start, int End, double Score, IReadOnlyList<double> PartScores)
+/// <param name="Checks">What the notes' checks say about this sentence: figures worked out from its numbers, or a dispute.</param>
+/// <param name="FiguresAnswer">Whether the worked-out figures hold question words the sentence itself lacks, so belong with it in the answer.</param>
+public sealed record ScoredSentence(SearchHit Hit, string Text, int Start, int End, double Score, IReadOnlyList<double> PartScores,
+    IReadOnlyList<StatementCheck> Checks, bool FiguresAnswer)
 {
     public int ArticleStart => Hit.StartOffset + Start;
+
+    public int ArticleEnd => Hit.StartOffset + End;
 }
 
 /// <summary>
@@ -20,7 +25,9 @@ public sealed record ScoredSentence(SearchHit Hit, string Text, int Start, int E
 /// the question against its document embedding of the sentence, cosine), by the question's words they
 /// hold (rare words weigh more), by whether they have the form the question asks for (a number for "how
 /// many"), and without credit for an article's opening lines, its series boilerplate ("my previous
-/// post") or its own rhetorical questions. Without an encoder, words alone.
+/// post"), its own rhetorical questions or a statement the notes' own check disputes. Figures the check
+/// works out from a sentence's numbers count as its words: "relative risk 1.31" is what "45 … while it
+/// was 59 per 10,000" says. Without an encoder, words alone.
 /// </summary>
 public sealed partial class SentenceScorer(SentenceEncoder? encoder)
 {
@@ -36,20 +43,23 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
     private const double KindBonus = 0.05;
     private const double OpeningPenalty = 0.1;
     private const double BoilerplatePenalty = 0.2;
+    /// <summary>A sentence the notes' check disputes (a misread p-value) is no answer, as boilerplate is none: set equal to it, not tuned.</summary>
+    private const double DisputedPenalty = 0.2;
     /// <summary>An article's first characters: its title line and opening, which introduce rather than answer.</summary>
     private const int OpeningChars = 200;
 
     public bool UsesMeaning => encoder is not null;
 
     public async Task<IReadOnlyList<ScoredSentence>> ScoreAsync(string question, IReadOnlyList<string> parts, IReadOnlyList<SearchHit> hits,
-        CancellationToken cancellationToken)
+        IReadOnlyList<StatementCheck> checks, CancellationToken cancellationToken)
     {
-        var candidates = Candidates(hits);
+        var candidates = Candidates(hits, checks);
         if (candidates.Count == 0)
             return [];
         var kind = QuestionKinds.Classify(question);
         var texts = candidates.Select(c => c.Text).ToList();
-        var stems = candidates.Select(c => Stemmer.Stems(c.Text)).ToList();
+        var ownStems = candidates.Select(c => Stemmer.Stems(c.Text)).ToList();
+        var stems = candidates.Select((c, i) => WithFigures(ownStems[i], c.Checks)).ToList();
         var passageStems = hits.DistinctBy(h => h.ChunkId).ToDictionary(h => h.ChunkId, h => Stemmer.Stems($"{h.Title} {h.HeadingPath} {h.Text}"));
         var contexts = candidates.Select(c => passageStems[c.Hit.ChunkId]).ToList();
         var questions = parts.Count > 1 ? parts.Prepend(question).ToList() : [question];
@@ -70,13 +80,15 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
                 return relevance[i] + Carry * Math.Max(0, previous - relevance[i]) + Adjustment(kind, c);
             }).ToList();
         }).ToList();
+        var questionTerms = SearchQuery.Parse(question).Terms.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         return candidates.Select((c, i) => new ScoredSentence(c.Hit, c.Text, c.Start, c.End, scores[0][i],
-            scores.Skip(1).Select(s => s[i]).ToList())).ToList();
+            scores.Skip(1).Select(s => s[i]).ToList(), c.Checks,
+            FiguresAnswer: stems[i].Except(ownStems[i]).Any(questionTerms.Contains))).ToList();
     }
 
-    private sealed record Candidate(SearchHit Hit, string Text, int Start, int End);
+    private sealed record Candidate(SearchHit Hit, string Text, int Start, int End, IReadOnlyList<StatementCheck> Checks);
 
-    private static List<Candidate> Candidates(IReadOnlyList<SearchHit> hits)
+    private static List<Candidate> Candidates(IReadOnlyList<SearchHit> hits, IReadOnlyList<StatementCheck> checks)
     {
         var seen = new HashSet<(long, int)>();
         var candidates = new List<Candidate>();
@@ -88,10 +100,19 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
                 // Overlapping chunks repeat sentences; headings and fragments make poor answers.
                 if (Tokens.Count(text) < 5 || text.StartsWith('#') || !seen.Add((hit.ArticleId, hit.StartOffset + sentence.Start)))
                     continue;
-                candidates.Add(new Candidate(hit, text, sentence.Start, sentence.End));
+                var (start, end) = (hit.StartOffset + sentence.Start, hit.StartOffset + sentence.End);
+                candidates.Add(new Candidate(hit, text, sentence.Start, sentence.End, checks.Where(k => k.Covers(hit.ArticleId, start, end)).ToList()));
             }
         }
         return candidates;
+    }
+
+    private static HashSet<string> WithFigures(HashSet<string> own, IReadOnlyList<StatementCheck> checks)
+    {
+        var all = new HashSet<string>(own, StringComparer.Ordinal);
+        foreach (var figures in checks.Select(k => k.Figures).OfType<string>())
+            all.UnionWith(Stemmer.Stems(figures));
+        return all;
     }
 
     /// <summary>The share of the question's word weight each sentence holds; a word in every sentence tells little, so weighs little.</summary>
@@ -114,6 +135,8 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
             adjustment -= OpeningPenalty;
         if (Boilerplate().IsMatch(c.Text) || c.Text.EndsWith('?'))
             adjustment -= BoilerplatePenalty;
+        if (c.Checks.Any(k => k.Disputed))
+            adjustment -= DisputedPenalty;
         return adjustment;
     }
 
