@@ -36,10 +36,11 @@ public static partial class QuestionKinds
     }
 
     /// <summary>Whether a sentence has the form of an answer of this kind.</summary>
-    public static bool Fits(QuestionKind kind, string sentence) => kind switch
+    /// <param name="negated">The question asks why something is not so ("why is a p-value not …"): a sentence that denies it answers.</param>
+    public static bool Fits(QuestionKind kind, string sentence, bool negated = false) => kind switch
     {
         QuestionKind.Number => Digit().IsMatch(sentence),
-        QuestionKind.Reason => ReasonCue().IsMatch(sentence),
+        QuestionKind.Reason => ReasonCue().IsMatch(sentence) || (negated && Negation().IsMatch(sentence)),
         QuestionKind.Comparison => ComparisonCue().IsMatch(sentence),
         QuestionKind.Procedure => ProcedureCue().IsMatch(sentence),
         QuestionKind.Definition => DefinitionCue().IsMatch(sentence),
@@ -57,6 +58,12 @@ public static partial class QuestionKinds
 
     [GeneratedRegex(@"^(what (is|are|does|do)|who (is|was)|which|define)\b")]
     private static partial Regex DefinitionQuestion();
+
+    /// <summary>A question that asks why something is not, or cannot be, so.</summary>
+    public static bool IsNegated(string question) => Negation().IsMatch(question);
+
+    [GeneratedRegex(@"\b(not|no|never|cannot|can't|can’t|isn't|isn’t|doesn't|doesn’t|don't|don’t|won't|won’t|aren't|aren’t)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Digit();

@@ -57,6 +57,7 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
         if (candidates.Count == 0)
             return [];
         var kind = QuestionKinds.Classify(question);
+        var negated = QuestionKinds.IsNegated(question);
         var texts = candidates.Select(c => c.Text).ToList();
         var ownStems = candidates.Select(c => Stemmer.Stems(c.Text)).ToList();
         var stems = candidates.Select((c, i) => WithFigures(ownStems[i], c.Checks)).ToList();
@@ -77,7 +78,7 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
             return candidates.Select((c, i) =>
             {
                 var previous = i > 0 && candidates[i - 1].Hit.ChunkId == c.Hit.ChunkId ? relevance[i - 1] : 0;
-                return relevance[i] + Carry * Math.Max(0, previous - relevance[i]) + Adjustment(kind, c);
+                return relevance[i] + Carry * Math.Max(0, previous - relevance[i]) + Adjustment(kind, negated, c);
             }).ToList();
         }).ToList();
         var questionTerms = SearchQuery.Parse(question).Terms.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
@@ -124,10 +125,10 @@ public sealed partial class SentenceScorer(SentenceEncoder? encoder)
         return sentences.Select(s => total == 0 ? 0 : weights.Where(w => s.Contains(w.Key)).Sum(w => w.Value) / total).ToArray();
     }
 
-    private static double Adjustment(QuestionKind kind, Candidate c)
+    private static double Adjustment(QuestionKind kind, bool negated, Candidate c)
     {
         var adjustment = 0.0;
-        if (QuestionKinds.Fits(kind, c.Text))
+        if (QuestionKinds.Fits(kind, c.Text, negated))
             adjustment += KindBonus;
         else if (kind == QuestionKind.Number)
             adjustment -= KindBonus; // a "how many" answered without a number is no answer
