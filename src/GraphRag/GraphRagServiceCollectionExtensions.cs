@@ -51,7 +51,7 @@ public static class GraphRagServiceCollectionExtensions
             var search = sp.GetRequiredService<PassageSearch>();
             var encoder = sp.GetService<SentenceEncoders>()?.Configured;
             var extractive = new ExtractiveAnswerer(search, new SentenceScorer(encoder), sp.GetRequiredService<IOptions<GraphRagOptions>>().Value.Answer,
-                sp.GetService<IStatementChecks>());
+                sp.GetService<IStatementChecks>(), sp.GetRequiredService<ArticleStore>());
             return new AnswerRouter(
                 extractive,
                 sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat, fallback: extractive, support: new SupportCheck(encoder)) : null,

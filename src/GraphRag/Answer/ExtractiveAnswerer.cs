@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GraphRag.Retrieve;
+using GraphRag.Store;
 
 namespace GraphRag.Answer;
 
@@ -13,12 +14,15 @@ namespace GraphRag.Answer;
 /// what the notes' checks say of it (<see cref="IStatementChecks"/>) where that bears on the answer.
 /// </summary>
 public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? scorer = null, AnswerOptions? options = null,
-    IStatementChecks? statementChecks = null) : IAnswerer
+    IStatementChecks? statementChecks = null, ArticleStore? store = null) : IAnswerer
 {
     public const string NotFound = "Your notes do not seem to answer this question.";
 
     private const int PassagesConsidered = 10;
     private const int PassagesPerPart = 5;
+    /// <summary>How deep the ranking is read for passages of an article the question names, and how many of them are kept.</summary>
+    private const int SourceDepth = 40;
+    private const int PassagesPerSource = 3;
     private const int MaxSentences = 2;
     /// <summary>A runner-up joins the answer when it scores this share of the best sentence.</summary>
     private const double RunnerUpShare = 0.9;
@@ -29,8 +33,18 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
     public async IAsyncEnumerable<AnswerEvent> AnswerAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var mode = question.Mode ?? (search.Modes.Available.Contains(_options.Mode, StringComparer.OrdinalIgnoreCase) ? _options.Mode : null);
-        var parts = QuestionParts.Split(question.Text);
-        var hits = (await search.SearchAsync(question.Text, PassagesConsidered, mode, cancellationToken)).Hits.ToList();
+        var sources = store is null ? [] : NamedSources.Find(question.Text, store.ArticleTitles());
+        // Named articles are searched for (their titles help), then set aside: what is asked of them is the rest.
+        var asked = NamedSources.Without(question.Text, sources);
+        var parts = QuestionParts.Split(asked);
+        // What a named article says may rank below other articles' passages: then the ranking is read deeper.
+        var ranked = (await search.SearchAsync(question.Text, sources.Count > 0 ? SourceDepth : PassagesConsidered, mode, cancellationToken)).Hits;
+        var hits = ranked.Take(PassagesConsidered).ToList();
+        foreach (var source in sources)
+        {
+            var more = ranked.Where(h => source.ArticleIds.Contains(h.ArticleId) && hits.All(k => k.ChunkId != h.ChunkId)).Take(PassagesPerSource).ToList();
+            hits.AddRange(more.Select((h, i) => h with { Rank = hits.Count + i + 1 }));
+        }
         if (parts.Count > 1)
         {
             foreach (var part in parts)
@@ -41,13 +55,13 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
         }
         yield return new PassagesFound(hits);
         var checks = statementChecks?.InArticles(hits.Select(h => h.ArticleId)) ?? [];
-        var sentences = await _scorer.ScoreAsync(question.Text, parts, hits, checks, cancellationToken);
-        yield return new AnswerCompleted(Compose(question.Text, sentences));
+        var sentences = await _scorer.ScoreAsync(asked, parts, hits, checks, cancellationToken);
+        yield return new AnswerCompleted(Compose(question.Text, sentences, sources));
     }
 
     private double MinEvidence => _scorer.UsesMeaning ? _options.MinEvidence : _options.MinWordsEvidence;
 
-    private GroundedAnswer Compose(string question, IReadOnlyList<ScoredSentence> sentences)
+    private GroundedAnswer Compose(string question, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<NamedSource> sources)
     {
         if (sentences.Count == 0)
             return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
@@ -67,7 +81,14 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
             if (forPart.PartScores[p] >= MinEvidence && !chosen.Contains(forPart))
                 chosen.Add(forPart);
         }
-        var limit = MaxSentences + Math.Max(0, best.PartScores.Count - 1);
+        // Each article the question names gets its best sentence: the question asks what each one says.
+        foreach (var source in sources)
+        {
+            if (!chosen.Any(s => source.ArticleIds.Contains(s.Hit.ArticleId))
+                && sentences.Where(s => source.ArticleIds.Contains(s.Hit.ArticleId)).MaxBy(s => s.Score) is { } forSource)
+                chosen.Add(forSource);
+        }
+        var limit = MaxSentences + Math.Max(0, best.PartScores.Count - 1) + sources.Count;
         chosen.AddRange(ranked.Skip(1)
             .Where(s => s.Score >= RunnerUpShare * best.Score && !chosen.Contains(s))
             .Take(Math.Max(0, limit - chosen.Count)));

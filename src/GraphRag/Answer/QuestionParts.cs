@@ -1,4 +1,4 @@
-using GraphRag.Retrieve;
+using GraphRag.Retrieve.Lexical;
 
 namespace GraphRag.Answer;
 
@@ -18,7 +18,7 @@ public static class QuestionParts
         foreach (var separator in Separators)
         {
             var pieces = question.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (pieces.Length > 1 && pieces.All(p => SearchQuery.Parse(p).Terms.Count >= MinTerms))
+            if (pieces.Length > 1 && pieces.All(p => QueryTerms.Extract(p).Count >= MinTerms))
                 return pieces;
         }
         return [question];

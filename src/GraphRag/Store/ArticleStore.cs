@@ -23,6 +23,15 @@ public sealed class ArticleStore(GraphRagDatabase database)
         return connection.Query<StoredArticle>($"{SelectArticle} ORDER BY id").AsList();
     }
 
+    /// <summary>Every article's id and title, and nothing else: what a question naming an article is matched against.</summary>
+    public IReadOnlyList<ArticleTitle> ArticleTitles()
+    {
+        using var connection = Database.Open();
+        return connection.Query<ArticleTitle>("SELECT id AS Id, title AS Title FROM articles ORDER BY id").AsList();
+    }
+
+    public sealed record ArticleTitle(long Id, string Title);
+
     /// <summary>Every article without its text: its size, chunk count, its file's size and when it was ingested (the document list).</summary>
     public IReadOnlyList<ArticleListing> ListArticleListings()
     {
