@@ -38,4 +38,21 @@ public sealed class ExtractiveAnswererTests(IngestedCorpus corpus) : IClassFixtu
         Assert.StartsWith(ExtractiveAnswerer.NotFound, answer.Text);
         Assert.Empty(answer.Citations);
     }
+
+    [Fact]
+    public async Task A_question_naming_two_articles_is_answered_from_each_of_them()
+    {
+        var store = corpus.Store;
+        var answer = (await new ExtractiveAnswerer(corpus.Search, store: store).AnswerToEndAsync(
+            new Question("What does ReLU do according to the neural networks series and the transformers by hand tutorial?"), Ct)).Answer;
+        var without = (await new ExtractiveAnswerer(corpus.Search).AnswerToEndAsync(
+            new Question("What does ReLU do according to the neural networks series and the transformers by hand tutorial?"), Ct)).Answer;
+
+        Assert.True(answer.Found, answer.Text);
+        // Each named article answers with what it says of ReLU.
+        Assert.Contains(answer.Citations, c => c.Title.StartsWith("Neural Networks", StringComparison.Ordinal) && c.Quote.Contains("ReLU", StringComparison.Ordinal));
+        Assert.Contains(answer.Citations, c => c.Title.StartsWith("Deep Dive into Transformers by Hand", StringComparison.Ordinal) && c.Quote.Contains("ReLU", StringComparison.Ordinal));
+        // Read as a whole, the question's title words outweigh what it asks: sentences that name the articles' subjects, none about ReLU.
+        Assert.DoesNotContain(without.Citations, c => c.Quote.Contains("ReLU", StringComparison.Ordinal));
+    }
 }

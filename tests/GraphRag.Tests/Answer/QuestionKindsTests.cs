@@ -23,4 +23,14 @@ public sealed class QuestionKindsTests
         Assert.True(QuestionKinds.Fits(QuestionKind.Reason, "It fails because the sample is huge."));
         Assert.False(QuestionKinds.Fits(QuestionKind.Reason, "The sample is huge."));
     }
+
+    [Fact]
+    public void A_question_asking_why_something_is_not_so_is_fitted_by_a_sentence_that_denies_it()
+    {
+        const string sentence = "Statistical significance does not mean ‘There is Y% chance X is true’.";
+        Assert.True(QuestionKinds.IsNegated("Why is a p-value not the probability that a claim is true?"));
+        Assert.False(QuestionKinds.IsNegated("Why is a p-value useful?"));
+        Assert.True(QuestionKinds.Fits(QuestionKind.Reason, sentence, negated: true));
+        Assert.False(QuestionKinds.Fits(QuestionKind.Reason, sentence, negated: false));
+    }
 }
