@@ -29,6 +29,21 @@ public sealed class AskViewTests(ServedNotes served)
         });
 
     [Fact]
+    public Task An_answer_shows_the_figures_the_claims_check_works_out_from_a_cited_sentence() =>
+        BrowserPage.DriveAsync(served, "worked-out", async browser =>
+        {
+            var page = browser.Page;
+            await browser.AskAsync("What does a relative risk of 1.31 mean in absolute terms?");
+            var workedOut = page.Locator("#answer-text .worked-out");
+            await workedOut.First.WaitForAsync();
+            // 45 versus 59 per 10,000 in the cited sentence: (59 − 45) / 10,000 = 0.14 points, 59 / 45 = 1.31.
+            var text = string.Join(" ", await workedOut.AllInnerTextsAsync());
+            Assert.Matches(@"Worked out from \[\d+\]: 45 versus 59 per 10,000: absolute risk difference 0\.14 percentage points", text);
+            Assert.Contains("relative risk 1.31", text, StringComparison.Ordinal);
+            await browser.ScreenshotAsync("worked-out.png", fullPage: true);
+        });
+
+    [Fact]
     public Task In_graph_mode_each_passage_says_which_entities_and_relations_led_to_it() =>
         BrowserPage.DriveAsync(served, "graph-mode", async browser =>
         {

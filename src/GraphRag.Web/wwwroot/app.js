@@ -264,6 +264,11 @@ function answerNodes(answer) {
   const notes = (answer.unsupported ?? []).map(u =>
     el("span", { class: "unsupported" }, el("strong", {}, "Not supported by its citation: "), `${u.sentence} (${u.problem})`));
   if (answer.warning) notes.unshift(el("span", { class: "answer-warning" }, answer.warning));
+  // What the claims check says of cited sentences: figures worked out from their numbers, and disputes.
+  for (const check of answer.checks ?? []) {
+    if (check.figures) notes.push(el("span", { class: "worked-out" }, el("strong", {}, `Worked out from [${check.citation}]: `), check.figures));
+    if (check.correction) notes.push(el("span", { class: "disputed" }, el("strong", {}, `The claims check disputes [${check.citation}]: `), check.correction));
+  }
   nodes.push(...notes);
   return nodes;
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using GraphRag.Store;
+using GraphRag.Text;
 
 namespace GraphRag.Retrieve.Lexical;
 
@@ -29,9 +30,12 @@ public sealed class Bm25Ranker(GraphRagDatabase database) : IRanker
         return Task.FromResult(ranked);
     }
 
+    /// <summary>The query words the passage holds, compared by stem as the index matches them ("terms" matched "term").</summary>
     private static Explanation Matched(IReadOnlyList<string> terms) => passage =>
-        "matched: " + string.Join(", ", terms.Where(t => passage.Text.Contains(t, StringComparison.OrdinalIgnoreCase)
-                                                        || passage.Title.Contains(t, StringComparison.OrdinalIgnoreCase)));
+    {
+        var stems = Stemmer.Stems($"{passage.Title} {passage.HeadingPath} {passage.Text}");
+        return "matched: " + string.Join(", ", terms.Where(t => Words.Of(t).Select(Stemmer.Stem).Any(stems.Contains)));
+    };
 
     // Settable properties, not a positional record: with no rows SQLite reports the computed score
     // column as a BLOB, and Dapper matches constructors by column type but properties by name.
