@@ -65,7 +65,9 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
     {
         if (sentences.Count == 0)
             return new GroundedAnswer(question, NotFound, [], Found: false, "extractive");
-        var ranked = sentences.OrderByDescending(s => s.Score).ToList();
+        // A question that names its sources asks what they say: the answer comes from them when they hold any candidate.
+        var named = sentences.Where(s => sources.Any(n => n.ArticleIds.Contains(s.Hit.ArticleId))).ToList();
+        var ranked = (named.Count > 0 ? named : sentences).OrderByDescending(s => s.Score).ToList();
         var best = ranked[0];
         if (best.Score < MinEvidence)
         {
