@@ -14,6 +14,14 @@ namespace GraphRag.Graph.Extract;
 public sealed partial class ArticleGraphExtractor
 {
     private const int MaxMentionsForCoOccurrence = 8;
+
+    /// <summary>
+    /// Sentences of one article that must name a pair side by side before their co-occurrence is
+    /// kept: a pair named together once is mostly chance (two terms of one example, a name and the
+    /// word after it); one the article keeps naming together is a topic it treats. Chosen on the
+    /// odd-numbered articles of corpus/ (bench/RESULTS.md, "graph").
+    /// </summary>
+    private const int MinCoOccurrenceSentences = 2;
     private const int MaxCoOccurrenceGap = 60;
     private const int MaxEvidenceLength = 600;
     private readonly WordClasses _words;
@@ -194,6 +202,7 @@ public sealed partial class ArticleGraphExtractor
         }
 
         var relations = new Dictionary<(string, string, string), List<EvidenceSentence>>();
+        var coOccurrences = new Dictionary<(string, string), List<EvidenceSentence>>();
         foreach (var (index, inSentence) in bySentence)
         {
             var span = sentences[index];
@@ -239,8 +248,12 @@ public sealed partial class ArticleGraphExtractor
                     if (a.Group.Key == b.Group.Key || b.Candidate.Span.Start - a.Candidate.Span.End > MaxCoOccurrenceGap)
                         continue;
                     var pair = Ordered(a.Group.Key, b.Group.Key);
-                    if (!typedPairs.Contains(pair))
-                        Add(pair.Item1, pair.Item2, RelationTypes.CoOccurs);
+                    if (typedPairs.Contains(pair))
+                        continue;
+                    if (!coOccurrences.TryGetValue(pair, out var list))
+                        coOccurrences[pair] = list = [];
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], evidence))
+                        list.Add(evidence);
                 }
             }
 
@@ -253,6 +266,11 @@ public sealed partial class ArticleGraphExtractor
                     list.Add(evidence);
             }
         }
+
+        var typedAnywhere = relations.Keys.Select(r => Ordered(r.Item1, r.Item2)).ToHashSet();
+        foreach (var (pair, evidence) in coOccurrences)
+            if (evidence.Count >= MinCoOccurrenceSentences && !typedAnywhere.Contains(pair))
+                relations[(pair.Item1, pair.Item2, RelationTypes.CoOccurs)] = evidence;
 
         var related = relations.Keys.Where(r => r.Item3 != RelationTypes.CoOccurs).SelectMany(r => new[] { r.Item1, r.Item2 }).ToHashSet(StringComparer.Ordinal);
         var entities = groups.Values.Distinct()
