@@ -64,7 +64,8 @@ public sealed partial class ArticleGraphExtractor
         foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
-        var mentions = SelectMentions(candidates, bylines, text.Length);
+        var quotedStrings = QuotedStrings(text);
+        var mentions = SelectMentions(candidates.Where(c => c.Candidate.Kind is CandidateKind.Acronym or CandidateKind.Title || !quotedStrings.Any(q => q.Start <= c.Candidate.Span.Start && c.Candidate.Span.End <= q.End)).ToList(), bylines, text.Length);
         var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
         return Assemble(article, sentences, mentions, entities);
     }
@@ -87,7 +88,14 @@ public sealed partial class ArticleGraphExtractor
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
 
-    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate);
+    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate) || IsSubscripted(candidate.Surface);
+
+    /// <summary>
+    /// "Wq", "Wk", "xW": a letter with a letter subscript, as the notes name weight matrices and
+    /// vectors; two letters of mixed case that English does not know as a word.
+    /// </summary>
+    private bool IsSubscripted(string surface) =>
+        surface.Length == 2 && surface.All(char.IsLetter) && char.IsUpper(surface[0]) != char.IsUpper(surface[1]) && !_words.Knows(surface);
 
     /// <summary>
     /// One everyday English word ("Heart", "Data", "Network", "Zero"), however it is capitalised: a
@@ -220,7 +228,7 @@ public sealed partial class ArticleGraphExtractor
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
-                if ((RelationPatterns.Match(between, after) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
+                if ((RelationPatterns.Match(between, after, b.Candidate.Surface) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.
@@ -305,7 +313,8 @@ public sealed partial class ArticleGraphExtractor
         return null;
     }
 
-    [GeneratedRegex(@"^\s*,?\s*by\s+$")]
+    // "Linear Algebra by Friedberg", "“The Brain That Changes Itself,” author Norman Doidge".
+    [GeneratedRegex(@"^\s*[,”""]*\s*(?:by|author|written by)\s+$")]
     private static partial Regex ByAuthor();
 
     [GeneratedRegex(@"^['’]s\s+$")]
@@ -388,6 +397,30 @@ public sealed partial class ArticleGraphExtractor
     [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
     private static partial Regex Quotation();
 
+    /// <summary>
+    /// The inner spans of short quotations, whose words a sentence mentions as strings ("we input “humpty
+    /// dumpt”", "the words “humpty”, “dumpty”"): a quoted string is an example's text, not a thing
+    /// the notes talk about, unless the words before it introduce it as a name ("called “dropout”").
+    /// </summary>
+    private static List<(int Start, int End)> QuotedStrings(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in ShortQuotation().Matches(text))
+        {
+            var inner = m.Groups["inner"];
+            var before = text[Math.Max(0, m.Index - 30)..m.Index];
+            if (!NameIntroduced().IsMatch(before))
+                spans.Add((inner.Index, inner.Index + inner.Length));
+        }
+        return spans;
+    }
+
+    [GeneratedRegex(@"[“""](?<inner>[^”""\n]{1,60})[”""]")]
+    private static partial Regex ShortQuotation();
+
+    [GeneratedRegex(@"\b(?:called|known as|named|termed|dubbed|referred to as|term|so-called)\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameIntroduced();
+
     private static int SentenceIndex(List<TextSpan> sentences, int offset)
     {
         int lo = 0, hi = sentences.Count - 1;
@@ -399,8 +432,8 @@ public sealed partial class ArticleGraphExtractor
         return lo;
     }
 
-    // ", ", "and", "or", ", and many more": what joins the members of a list.
-    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*\s*$")]
+    // ", ", "and", "or", ", and many more", ", the" ("the dendrites, the cell body, and the axon"): what joins the members of a list.
+    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*(?:\s+the)?\s*$")]
     private static partial Regex Coordination();
 
     // URL parts, numbers with units ("100MB", "175B-parameter", "10x"), roman numerals, dates.

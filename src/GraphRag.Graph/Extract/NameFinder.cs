@@ -15,6 +15,9 @@ public sealed partial class NameFinder(WordClasses words)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
+    /// <summary>"Machine Learning Lifecycle From …": a capitalised preposition or conjunction ends no name, it starts what follows.</summary>
+    private static readonly HashSet<string> TrailingLinks = new(StringComparer.Ordinal) { "From", "To", "In", "On", "At", "For", "With", "By", "And", "Or", "Of", "The", "A", "An", "Vs" };
+
     private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -43,7 +46,7 @@ public sealed partial class NameFinder(WordClasses words)
             var end = i;
             while (end + 1 < tokens.Count && Continues(text, tokens, end + 1))
                 end++;
-            while (end > i && (Connectors.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
+            while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
             var start = i;
             i = end;
