@@ -45,7 +45,7 @@ public sealed partial class ArticleGraphExtractor
         var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length)) && !nonProse.Excludes(new TextSpan(s.Start, s.Start + 1))).ToList();
         var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s).Where(w => !nonProse.Excludes(w.Span)).ToList()).ToList();
         var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
+        var capitalisedMidSentence = tokens.SelectMany(t => t.Where((w, i) => w.IsCapitalised && !NameFinder.AtClauseStart(text, t, i))).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
 
         var candidates = new List<(Candidate Candidate, int Sentence)>();
         var acronymPairs = new List<(string Acronym, string Expansion)>();

@@ -62,6 +62,15 @@ public sealed class CandidateFilterTests
     }
 
     [Fact]
+    public void A_capitalised_verb_after_a_colon_is_not_a_name()
+    {
+        var keys = Keys("Reset gradients: Resets the gradients of all nodes. Update weights: Updates the weights of each node with Python.");
+        Assert.DoesNotContain("resets", keys);
+        Assert.DoesNotContain("updates", keys);
+        Assert.Contains("python", keys);
+    }
+
+    [Fact]
     public void A_capitalised_preposition_ends_no_name()
     {
         var keys = Keys("Read the Machine Learning Lifecycle From Experimentation guide. The Machine Learning Lifecycle has four stages.");
