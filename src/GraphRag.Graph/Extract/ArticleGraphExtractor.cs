@@ -88,7 +88,32 @@ public sealed partial class ArticleGraphExtractor
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
 
-    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate) || IsSubscripted(candidate.Surface);
+    private bool IsNoise(Candidate candidate) =>
+        Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate) || IsSubscripted(candidate.Surface) || HasGluedWords(candidate.Surface)
+        || IsHyphenatedPhrase(candidate.Surface);
+
+    /// <summary>"In-fact", "From-scratch": a capitalised phrase hyphenated behind a function word, not a name.</summary>
+    private bool IsHyphenatedPhrase(string surface) =>
+        !surface.Contains(' ') && char.IsUpper(surface[0]) && surface.IndexOf('-') is > 0 and var hyphen && _words.IsFunctionWord(surface[..hyphen]);
+
+    /// <summary>
+    /// "EngineeringPrinciples", "IterationHeight": two English words run together where cleaning lost
+    /// a space (a heading glued to its text). Camel-case names join a short part or a name to a word
+    /// ("LinkedIn", "PyTorch", "StackOverflow", "LayerNorm"); both halves long and ordinary they never are.
+    /// </summary>
+    private bool HasGluedWords(string surface)
+    {
+        foreach (var part in surface.Split(' '))
+        {
+            var humps = Enumerable.Range(1, Math.Max(0, part.Length - 1)).Where(i => char.IsUpper(part[i]) && char.IsLower(part[i - 1])).ToList();
+            if (humps is [var at] && at >= GluedWordLength && part.Length - at >= GluedWordLength && part.All(char.IsLetter)
+                && _words.Knows(part[..at].ToLowerInvariant()) && _words.Knows(part[at..].ToLowerInvariant()))
+                return true;
+        }
+        return false;
+    }
+
+    private const int GluedWordLength = 6;
 
     /// <summary>
     /// "Wq", "Wk", "xW": a letter with a letter subscript, as the notes name weight matrices and

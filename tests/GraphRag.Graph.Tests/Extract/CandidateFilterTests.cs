@@ -71,6 +71,25 @@ public sealed class CandidateFilterTests
     }
 
     [Fact]
+    public void Two_long_words_run_together_are_no_name_but_camel_case_names_are()
+    {
+        var keys = Keys("See Applying Good EngineeringPrinciples for more. LinkedIn and StackOverflow answer questions, and PyTorch trains models.");
+        Assert.DoesNotContain(keys, k => k.Contains("engineeringprinciples"));
+        Assert.Contains("linkedin", keys);
+        Assert.Contains("stackoverflow", keys);
+        Assert.Contains("pytorch", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_phrase_hyphenated_behind_a_function_word_is_no_name()
+    {
+        var keys = Keys("In-fact, the model overfits, as Spotify found. From-scratch code helps, and Prefix-LM models too.");
+        Assert.DoesNotContain("in-fact", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("in fact", StringComparison.Ordinal) || k.StartsWith("from scratch", StringComparison.Ordinal));
+        Assert.Contains("spotify", keys);
+    }
+
+    [Fact]
     public void A_capitalised_preposition_ends_no_name()
     {
         var keys = Keys("Read the Machine Learning Lifecycle From Experimentation guide. The Machine Learning Lifecycle has four stages.");
