@@ -19,10 +19,13 @@ public sealed partial class ArticleGraphExtractor
     /// Sentences of one article that must name a pair side by side before their co-occurrence is
     /// kept: a pair named together once is mostly chance (two terms of one example, a name and the
     /// word after it); one the article keeps naming together is a topic it treats. Chosen on the
-    /// odd-numbered articles of corpus/ (bench/RESULTS.md, "graph").
+    /// odd-numbered articles of corpus/ (bench/RESULTS.md, "graph quality").
     /// </summary>
     private const int MinCoOccurrenceSentences = 2;
     private const int MaxCoOccurrenceGap = 60;
+
+    /// <summary>Letters each half of a glued pair of words has at least (<see cref="HasGluedWords"/>).</summary>
+    private const int GluedWordLength = 6;
     private const int MaxEvidenceLength = 600;
     private readonly WordClasses _words;
     private readonly NameFinder _names;
@@ -112,8 +115,6 @@ public sealed partial class ArticleGraphExtractor
         }
         return false;
     }
-
-    private const int GluedWordLength = 6;
 
     /// <summary>
     /// "Wq", "Wk", "xW": a letter with a letter subscript, as the notes name weight matrices and

@@ -118,7 +118,7 @@ public static partial class RelationPatterns
 
     // "the sigmoid curve, also known as the S-curve", "log loss (often referred to as cross-entropy loss)": one thing, two names.
     // One head noun may stand between the first name and the comma ("sigmoid curve", "log loss function").
-    [GeneratedRegex(@"^\s*(?:(?:curve|function|method|model|algorithm|metric|technique|loss|network|layer|distribution|test)\s*)?[,(]\s*(?:also\s+|often\s+|sometimes\s+|commonly\s+|more\s+)?(?:known as|referred to as|abbreviated as|aka|a\.k\.a\.)\s+(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:curve|function|method|model|algorithm|metric|technique|loss|network|layer|distribution|test)\s*)?[,(]?\s*(?:also\s+|often\s+|sometimes\s+|commonly\s+|more\s+)?(?:known as|referred to as|abbreviated as|aka|a\.k\.a\.)\s+(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex AlsoKnownAs();
 
     [GeneratedRegex(@"^\s*[,(]?\s*(?:such as|including|like|e\.g\.,?|for example,?|for instance,?)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]

@@ -36,6 +36,7 @@ public sealed class RelationPatternsTests
     [InlineData(" function (often referred to as ", RelationTypes.SameAs, false)]
     [InlineData(" curve, also known as the ", RelationTypes.SameAs, false)]
     [InlineData(", which is not known as ", null, false)]
+    [InlineData(" also known as ", RelationTypes.SameAs, false)]
     [InlineData(" (e.g. ", RelationTypes.IsA, true)]
     [InlineData(" (called ", RelationTypes.IsA, true)]
     public void The_gap_between_two_mentions_says_the_type_and_its_direction(string between, string? type, bool reversed)
