@@ -14,7 +14,18 @@ namespace GraphRag.Graph.Extract;
 public sealed partial class ArticleGraphExtractor
 {
     private const int MaxMentionsForCoOccurrence = 8;
+
+    /// <summary>
+    /// Sentences of one article that must name a pair side by side before their co-occurrence is
+    /// kept: a pair named together once is mostly chance (two terms of one example, a name and the
+    /// word after it); one the article keeps naming together is a topic it treats. Chosen on the
+    /// odd-numbered articles of corpus/ (bench/RESULTS.md, "graph quality").
+    /// </summary>
+    private const int MinCoOccurrenceSentences = 2;
     private const int MaxCoOccurrenceGap = 60;
+
+    /// <summary>Letters each half of a glued pair of words has at least (<see cref="HasGluedWords"/>).</summary>
+    private const int GluedWordLength = 6;
     private const int MaxEvidenceLength = 600;
     private readonly WordClasses _words;
     private readonly NameFinder _names;
@@ -37,7 +48,7 @@ public sealed partial class ArticleGraphExtractor
         var sentences = Sentences.Split(text).Where(s => !ChromeFilter.IsChrome(text.Substring(s.Start, s.Length)) && !nonProse.Excludes(new TextSpan(s.Start, s.Start + 1))).ToList();
         var tokens = sentences.Select(s => (IReadOnlyList<Word>)Words.Find(text, s).Where(w => !nonProse.Excludes(w.Span)).ToList()).ToList();
         var lowercaseWords = tokens.SelectMany(t => t).Where(t => char.IsLower(t.Text[0])).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var capitalisedMidSentence = tokens.SelectMany(t => t.Skip(1)).Where(t => t.IsCapitalised).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
+        var capitalisedMidSentence = tokens.SelectMany(t => t.Where((w, i) => w.IsCapitalised && !NameFinder.AtClauseStart(text, t, i))).Select(t => NameFinder.Bare(t.Text)).ToHashSet(StringComparer.Ordinal);
 
         var candidates = new List<(Candidate Candidate, int Sentence)>();
         var acronymPairs = new List<(string Acronym, string Expansion)>();
@@ -56,7 +67,8 @@ public sealed partial class ArticleGraphExtractor
         foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
-        var mentions = SelectMentions(candidates, bylines, text.Length);
+        var quotedStrings = QuotedStrings(text);
+        var mentions = SelectMentions(candidates.Where(c => c.Candidate.Kind is CandidateKind.Acronym or CandidateKind.Title || !quotedStrings.Any(q => q.Start <= c.Candidate.Span.Start && c.Candidate.Span.End <= q.End)).ToList(), bylines, text.Length);
         var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
         return Assemble(article, sentences, mentions, entities);
     }
@@ -79,7 +91,37 @@ public sealed partial class ArticleGraphExtractor
         return chosen.OrderBy(c => c.Candidate.Span.Start).ToList();
     }
 
-    private bool IsNoise(Candidate candidate) => Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate);
+    private bool IsNoise(Candidate candidate) =>
+        Noise().IsMatch(candidate.Surface) || IsEverydayWord(candidate) || IsSubscripted(candidate.Surface) || HasGluedWords(candidate.Surface)
+        || IsHyphenatedPhrase(candidate.Surface);
+
+    /// <summary>"In-fact", "From-scratch": a capitalised phrase hyphenated behind a function word, not a name.</summary>
+    private bool IsHyphenatedPhrase(string surface) =>
+        !surface.Contains(' ') && char.IsUpper(surface[0]) && surface.IndexOf('-') is > 0 and var hyphen && _words.IsFunctionWord(surface[..hyphen]);
+
+    /// <summary>
+    /// "EngineeringPrinciples", "IterationHeight": two English words run together where cleaning lost
+    /// a space (a heading glued to its text). Camel-case names join a short part or a name to a word
+    /// ("LinkedIn", "PyTorch", "StackOverflow", "LayerNorm"); both halves long and ordinary they never are.
+    /// </summary>
+    private bool HasGluedWords(string surface)
+    {
+        foreach (var part in surface.Split(' '))
+        {
+            var humps = Enumerable.Range(1, Math.Max(0, part.Length - 1)).Where(i => char.IsUpper(part[i]) && char.IsLower(part[i - 1])).ToList();
+            if (humps is [var at] && at >= GluedWordLength && part.Length - at >= GluedWordLength && part.All(char.IsLetter)
+                && _words.Knows(part[..at].ToLowerInvariant()) && _words.Knows(part[at..].ToLowerInvariant()))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Wq", "Wk", "xW": a letter with a letter subscript, as the notes name weight matrices and
+    /// vectors; two letters of mixed case that English does not know as a word.
+    /// </summary>
+    private bool IsSubscripted(string surface) =>
+        surface.Length == 2 && surface.All(char.IsLetter) && char.IsUpper(surface[0]) != char.IsUpper(surface[1]) && !_words.Knows(surface);
 
     /// <summary>
     /// One everyday English word ("Heart", "Data", "Network", "Zero"), however it is capitalised: a
@@ -194,6 +236,7 @@ public sealed partial class ArticleGraphExtractor
         }
 
         var relations = new Dictionary<(string, string, string), List<EvidenceSentence>>();
+        var coOccurrences = new Dictionary<(string, string), List<EvidenceSentence>>();
         foreach (var (index, inSentence) in bySentence)
         {
             var span = sentences[index];
@@ -211,7 +254,7 @@ public sealed partial class ArticleGraphExtractor
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
-                if ((RelationPatterns.Match(between, after) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
+                if ((RelationPatterns.Match(between, after, b.Candidate.Surface) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.
@@ -239,8 +282,12 @@ public sealed partial class ArticleGraphExtractor
                     if (a.Group.Key == b.Group.Key || b.Candidate.Span.Start - a.Candidate.Span.End > MaxCoOccurrenceGap)
                         continue;
                     var pair = Ordered(a.Group.Key, b.Group.Key);
-                    if (!typedPairs.Contains(pair))
-                        Add(pair.Item1, pair.Item2, RelationTypes.CoOccurs);
+                    if (typedPairs.Contains(pair))
+                        continue;
+                    if (!coOccurrences.TryGetValue(pair, out var list))
+                        coOccurrences[pair] = list = [];
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], evidence))
+                        list.Add(evidence);
                 }
             }
 
@@ -253,6 +300,11 @@ public sealed partial class ArticleGraphExtractor
                     list.Add(evidence);
             }
         }
+
+        var typedAnywhere = relations.Keys.Select(r => Ordered(r.Item1, r.Item2)).ToHashSet();
+        foreach (var (pair, evidence) in coOccurrences)
+            if (evidence.Count >= MinCoOccurrenceSentences && !typedAnywhere.Contains(pair))
+                relations[(pair.Item1, pair.Item2, RelationTypes.CoOccurs)] = evidence;
 
         var related = relations.Keys.Where(r => r.Item3 != RelationTypes.CoOccurs).SelectMany(r => new[] { r.Item1, r.Item2 }).ToHashSet(StringComparer.Ordinal);
         var entities = groups.Values.Distinct()
@@ -287,7 +339,8 @@ public sealed partial class ArticleGraphExtractor
         return null;
     }
 
-    [GeneratedRegex(@"^\s*,?\s*by\s+$")]
+    // "Linear Algebra by Friedberg", "“The Brain That Changes Itself,” author Norman Doidge".
+    [GeneratedRegex(@"^\s*[,”""]*\s*(?:by|author|written by)\s+$")]
     private static partial Regex ByAuthor();
 
     [GeneratedRegex(@"^['’]s\s+$")]
@@ -370,6 +423,30 @@ public sealed partial class ArticleGraphExtractor
     [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
     private static partial Regex Quotation();
 
+    /// <summary>
+    /// The inner spans of short quotations, whose words a sentence mentions as strings ("we input “humpty
+    /// dumpt”", "the words “humpty”, “dumpty”"): a quoted string is an example's text, not a thing
+    /// the notes talk about, unless the words before it introduce it as a name ("called “dropout”").
+    /// </summary>
+    private static List<(int Start, int End)> QuotedStrings(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in ShortQuotation().Matches(text))
+        {
+            var inner = m.Groups["inner"];
+            var before = text[Math.Max(0, m.Index - 30)..m.Index];
+            if (!NameIntroduced().IsMatch(before))
+                spans.Add((inner.Index, inner.Index + inner.Length));
+        }
+        return spans;
+    }
+
+    [GeneratedRegex(@"[“""](?<inner>[^”""\n]{1,60})[”""]")]
+    private static partial Regex ShortQuotation();
+
+    [GeneratedRegex(@"\b(?:called|known as|named|termed|dubbed|referred to as|term|so-called)\s+(?:an?\s+|the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameIntroduced();
+
     private static int SentenceIndex(List<TextSpan> sentences, int offset)
     {
         int lo = 0, hi = sentences.Count - 1;
@@ -381,8 +458,8 @@ public sealed partial class ArticleGraphExtractor
         return lo;
     }
 
-    // ", ", "and", "or", ", and many more": what joins the members of a list.
-    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*\s*$")]
+    // ", ", "and", "or", ", and many more", ", the" ("the dendrites, the cell body, and the axon"): what joins the members of a list.
+    [GeneratedRegex(@"^\s*(?:,|and|or|,\s*and|,\s*or)(?:\s+(?:many|several|some|other|more|most))*(?:\s+the)?\s*$")]
     private static partial Regex Coordination();
 
     // URL parts, numbers with units ("100MB", "175B-parameter", "10x"), roman numerals, dates.

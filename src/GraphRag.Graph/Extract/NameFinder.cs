@@ -15,6 +15,9 @@ public sealed partial class NameFinder(WordClasses words)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "de", "van", "von", "der", "la" };
 
+    /// <summary>"Machine Learning Lifecycle From …": a capitalised preposition or conjunction ends no name, it starts what follows.</summary>
+    private static readonly HashSet<string> TrailingLinks = new(StringComparer.Ordinal) { "From", "To", "In", "On", "At", "For", "With", "By", "And", "Or", "Of", "The", "A", "An", "Vs" };
+
     private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -43,7 +46,7 @@ public sealed partial class NameFinder(WordClasses words)
             var end = i;
             while (end + 1 < tokens.Count && Continues(text, tokens, end + 1))
                 end++;
-            while (end > i && (Connectors.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
+            while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
             var start = i;
             i = end;
@@ -56,7 +59,7 @@ public sealed partial class NameFinder(WordClasses words)
             // "Handling Long Sequences: …": a title-case label, not a name.
             if (start == 0 && end + 1 < tokens.Count && text[tokens[end].End] == ':')
                 continue;
-            while (start <= end && IsOrdinaryAt(start, tokens[start].Text, lowercaseWords, isNameElsewhere))
+            while (start <= end && IsOrdinaryAt(AtClauseStart(text, tokens, start), tokens[start].Text, lowercaseWords, isNameElsewhere))
                 start++;
             if (start > end)
                 continue;
@@ -88,7 +91,7 @@ public sealed partial class NameFinder(WordClasses words)
     private static readonly HashSet<string> WorkCues = new(StringComparer.OrdinalIgnoreCase) { "book", "paper", "titled", "entitled", "essay", "novel", "course" };
 
     /// <summary>A word written with a capital only because of where it stands, or one English uses every day.</summary>
-    private bool IsOrdinaryAt(int index, string word, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
+    private bool IsOrdinaryAt(bool atClauseStart, string word, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
     {
         var bare = Bare(word);
         // "MS MARCO", "IT": capitals spell an acronym, even of a function word's letters.
@@ -96,7 +99,7 @@ public sealed partial class NameFinder(WordClasses words)
             return false;
         if (Lexicon.Stopwords.Contains(bare) || IsContraction(word) || bare.Length < 2 || words.IsAdverb(bare) || words.IsFunctionWord(bare) || Calendar.Contains(bare))
             return true;
-        if (index > 0)
+        if (!atClauseStart)
             return false;
         // An ordinary word at a sentence start stays ordinary even where another article made it an entity.
         if (Lexicon.Verbs.Contains(bare) || words.IsEverydayWord(bare) || (words.Knows(bare) && !words.IsKnownProperNoun(bare)))
@@ -117,10 +120,14 @@ public sealed partial class NameFinder(WordClasses words)
         if (index + 1 < tokens.Count && !tokens[index + 1].IsCapitalised && Adjacent(text, tokens[index], tokens[index + 1])
             && words.Lexicon.Tags(word).Contains("JJ") && words.IsNounLike(tokens[index + 1].Text))
             return false;
-        if (index > 0)
+        if (!AtClauseStart(text, tokens, index))
             return true;
-        return isNameElsewhere(word) || StartsList(text, tokens);
+        return isNameElsewhere(word) || (index == 0 && StartsList(text, tokens));
     }
+
+    /// <summary>The first word of a sentence or of what follows a colon ("Reset gradients: Resets the …"): a capital there proves nothing.</summary>
+    public static bool AtClauseStart(string text, IReadOnlyList<Word> tokens, int index) =>
+        index == 0 || text.AsSpan(tokens[index - 1].End, tokens[index].Start - tokens[index - 1].End).Contains(':');
 
     /// <summary>"Google, Microsoft …", "Spotify and Netflix …": a capitalised first word listed with another capitalised word.</summary>
     private static bool StartsList(string text, IReadOnlyList<Word> tokens) =>

@@ -6,8 +6,8 @@ namespace GraphRag.Graph.Extract;
 /// <summary>
 /// The parts of an article that are not prose, where no entity or relation is read: URLs, lines of
 /// source code (statements, imports, assignments, calls), table rows of numbers, and words that are
-/// identifiers rather than names (snake_case, dotted module paths, variables such as "Z1", "w1" or
-/// "n-1", and random-looking hashes such as "dxvAq6Jg").
+/// identifiers rather than names (snake_case, dotted module paths, variables such as "Z1", "w1",
+/// "v1h1" or "n-1", and random-looking hashes such as "dxvAq6Jg").
 /// </summary>
 public sealed partial class NonProse
 {
@@ -88,8 +88,9 @@ public sealed partial class NonProse
     [GeneratedRegex(@"^(?:import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|return\b.*[()\[\]=]|(?:for|while|if|elif|with)\b[^.!?]*:\s*$|(?:else|try|finally|except)\b[^.!?]*:\s*$|print\(|#include\b|(?:var|let|const)\s+\w+\s*=|(?:public|private|static)\s+\w+.*[({;]\s*$|(?:SELECT|INSERT|CREATE|UPDATE|DELETE)\s+.*(?:FROM|INTO|TABLE|SET|INDEX)\b)")]
     private static partial Regex CodeStart();
 
-    // "Z1", "w1", "A12", "n-1", "u3x3", "x2": one letter and digits.
-    [GeneratedRegex(@"^(?:[A-Za-z]\d+(?:x\d+)?|[a-z]-\d+|[A-Za-z]\d*[-+][A-Za-z0-9])$")]
+    // "Z1", "w1", "A12", "n-1", "u3x3", "x2": one letter and digits; "Wkx1", "v1h1", "y2b": up to four
+    // letters and digits mixed, lower case among them (acronyms with digits, "F1", "MI250", stay names).
+    [GeneratedRegex(@"^(?:[A-Za-z]\d+(?:x\d+)?|[a-z]-\d+|[A-Za-z]\d*[-+][A-Za-z0-9]|(?=[A-Za-z]*\d)(?=[A-Za-z\d]*[a-z])[A-Za-z][A-Za-z\d]{1,3})$")]
     private static partial Regex Variable();
 
     // "hashlib.md5", "os.path": a lower-case module path (not "Node.js", "GPT-3.5").

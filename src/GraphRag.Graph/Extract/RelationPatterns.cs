@@ -8,7 +8,8 @@ namespace GraphRag.Graph.Extract;
 /// pattern spans the whole gap (a few adverbs or adjectives may stand in it, never a preposition
 /// that would point elsewhere: "X, a researcher at Y" says nothing typed about X and Y). Direction
 /// follows the grammar: "Y was introduced by X", "X is used in Y", "Y such as X", "Y called X" and
-/// "Y consists of X" point from the second mention to the first. Nothing is typed where the gap
+/// "Y consists of X" point from the second mention to the first; "X in the Y" is a part only where Y
+/// names a structure ("neurons in the output layer"). Nothing is typed where the gap
 /// negates ("cannot use", "does not outperform", "unlike"), hedges ("might use", "could be") or is
 /// longer than a clause.
 /// </summary>
@@ -18,7 +19,8 @@ public static partial class RelationPatterns
 
     /// <returns>The type and whether the relation points from the second mention to the first; null when the gap states nothing typed.</returns>
     /// <param name="after">The words after the second mention: "X, the Y" is an apposition only when Y is defined on ("the metric for evaluating …").</param>
-    public static (string Type, bool Reversed)? Match(string between, string after = "")
+    /// <param name="second">The second mention's name: "X in the Y" makes X a part of Y only when Y names a structure ("output layer", "encoder block").</param>
+    public static (string Type, bool Reversed)? Match(string between, string after = "", string second = "")
     {
         if (between.Length > MaxGap || Negated().IsMatch(between) || Hedged().IsMatch(between))
             return null;
@@ -29,8 +31,17 @@ public static partial class RelationPatterns
                 return (type, reversed);
         if (DefiniteApposition().IsMatch(between) && DefinedOn().IsMatch(after))
             return (RelationTypes.IsA, false);
+        if (InsideOf().IsMatch(between) && Structure().IsMatch(second))
+            return (RelationTypes.PartOf, false);
         return null;
     }
+
+    [GeneratedRegex(@"^\s*(?:in|inside|within)\s+(?:the|each|every|a|an|its|their)\s+(?:(?:first|second|third|last|final|next|previous|hidden|same)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex InsideOf();
+
+    // What has parts that sit "in" it: layers, blocks and networks, not a field or a function ("coding in Python").
+    [GeneratedRegex(@"\b(?:layers?|blocks?|networks?|architectures?|modules?|stacks?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Structure();
 
     [GeneratedRegex(@"^\s*,\s*the\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
     private static partial Regex DefiniteApposition();
@@ -53,11 +64,13 @@ public static partial class RelationPatterns
         (KindOf(), RelationTypes.IsA, false),
         (IsA(), RelationTypes.IsA, false),
         (Apposition(), RelationTypes.IsA, false),
+        (AlsoKnownAs(), RelationTypes.SameAs, false),
         (Called(), RelationTypes.IsA, true),
         (SuchAs(), RelationTypes.IsA, true),
         (AndOther(), RelationTypes.IsA, false),
         (PartOf(), RelationTypes.PartOf, false),
         (ConsistsOf(), RelationTypes.PartOf, true),
+        (HasCount(), RelationTypes.PartOf, true),
         (BasedOn(), RelationTypes.BasedOn, false),
         (Outperforms(), RelationTypes.Outperforms, false),
         (BetterThan(), RelationTypes.Outperforms, false),
@@ -100,20 +113,31 @@ public static partial class RelationPatterns
     [GeneratedRegex(@"^\s*,\s*(?:a|an)\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
     private static partial Regex Apposition();
 
-    [GeneratedRegex(@"^\s*\(?\s*,?\s*(?:also\s+)?(?:called|known as|named|referred to as|dubbed)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\(?\s*,?\s*(?:also\s+)?(?:called|named|dubbed)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Called();
 
-    [GeneratedRegex(@"^\s*,?\s*(?:such as|including|like|e\.g\.,?|for example,?|for instance,?)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    // "the sigmoid curve, also known as the S-curve", "log loss (often referred to as cross-entropy loss)": one thing, two names.
+    // One head noun may stand between the first name and the comma ("sigmoid curve", "log loss function").
+    [GeneratedRegex(@"^\s*(?:(?:curve|function|method|model|algorithm|metric|technique|loss|network|layer|distribution|test)\s*)?[,(]?\s*(?:also\s+|often\s+|sometimes\s+|commonly\s+|more\s+)?(?:known as|referred to as|abbreviated as|aka|a\.k\.a\.)\s+(?:the\s+|an?\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AlsoKnownAs();
+
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:such as|including|like|e\.g\.,?|for example,?|for instance,?)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SuchAs();
 
     [GeneratedRegex(@"^\s*,?\s*(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+" + Modifiers + "$", RegexOptions.IgnoreCase)]
     private static partial Regex AndOther();
 
-    [GeneratedRegex(@"^\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|one\s+)?(?:key\s+|core\s+|central\s+|crucial\s+|important\s+)?(?:part|component|subset|member|module|building block|element|piece)\s+of\s+(?:the\s+|a\s+|an\s+|every\s+|each\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|one\s+|the\s+)?(?:key\s+|core\s+|central\s+|crucial\s+|important\s+)?(?:part|component|subset|member|module|building block|element|piece|heart|core|backbone)\s+of\s+(?:the\s+|a\s+|an\s+|every\s+|each\s+|all\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PartOf();
 
-    [GeneratedRegex(@"^\s*(?:consists? of|consisting of|is made up of|are made up of|comprises?|is composed of|are composed of|contains?|containing)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+|many\s+|multiple\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:consists? of|consisting of|is made up of|are made up of|comprises?|is composed of|are composed of|contains?|containing)\s+(?:a\s+|an\s+|the\s+|" + Count + @"|several\s+|many\s+|multiple\s+|(?:two|three|four|five|several)\s+(?:main\s+)?parts:\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ConsistsOf();
+
+    // "The output layer has 10 neurons", "a hidden layer with 128 neurons", "GPT-2 stacks 12 decoders": a count of parts.
+    [GeneratedRegex(@"^\s*(?:has|have|having|had|with|stacks|stack)\s+(?:only\s+|just\s+)?" + Count + "$", RegexOptions.IgnoreCase)]
+    private static partial Regex HasCount();
+
+    private const string Count = @"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|hundreds of|thousands of|millions of)\s+";
 
     [GeneratedRegex(@"^\s*(?:is|are|was|were)?\s*(?:based on|built on|builds on|build on|built upon|derived from|an extension of|extends|extended)\s+(?:the\s+|a\s+|an\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex BasedOn();

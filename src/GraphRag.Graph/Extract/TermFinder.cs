@@ -21,7 +21,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific enough to head a term.</param>
     /// <param name="RareWordPerMillion">A single word must be rarer still to be a term on its own.</param>
     /// <param name="MaximumWords">Longest term, in words.</param>
-    public sealed record Thresholds(double MinimumCValue = 2.0, double RarePerMillion = 2.0, double RareWordPerMillion = 2.0, int MaximumWords = 4);
+    public sealed record Thresholds(double MinimumCValue = 2.0, double RarePerMillion = 10.0, double RareWordPerMillion = 2.0, int MaximumWords = 4);
 
     private readonly Thresholds _limits = thresholds ?? new Thresholds();
 

@@ -14,5 +14,8 @@ public static class RelationTypes
     public const string PartOf = "part_of";
     public const string BasedOn = "based_on";
     public const string DevelopedBy = "developed_by";
+
+    /// <summary>Two names of one thing that the notes keep apart ("log loss", "often referred to as cross-entropy loss").</summary>
+    public const string SameAs = "same_as";
     public const string CoOccurs = "co_occurs";
 }

@@ -43,8 +43,58 @@ public sealed class CandidateFilterTests
     [InlineData("Find the code on GitHub: https://lnkd.in/dxvAq6Jg and the notes at https://lnkd.in/dEpMjpBP today.", "dxvaq6jg")]
     [InlineData("The weights Z1 and P1 are multiplied, then Z1 is added to n-1 of the outputs.", "z1")]
     [InlineData("We then call hashlib.md5 on every file and keep the hash.", "hashlib.md5")]
+    [InlineData("The query is Wq times the input, the key is Wk times it, and Wq and Wk are learned.", "wq")]
+    [InlineData("The query is Wq times the input, the key is Wk times it, and Wq and Wk are learned.", "wk")]
+    [InlineData("Then q1 is Wqx3 and k1 is Wkx1, so Wkx1 and Wqx3 meet in a dot product.", "wkx1")]
+    [InlineData("The hidden state v1h1 feeds the head, and v1h1 is then normalised.", "v1h1")]
     public void Urls_hashes_variables_and_identifiers_are_not_entities(string text, string junk) =>
         Assert.DoesNotContain(junk, Keys(text));
+
+    [Fact]
+    public void Words_quoted_as_strings_are_not_entities_but_a_quoted_name_that_is_introduced_is()
+    {
+        var keys = Keys("""
+            We input “humpty dumpt” and train the network to give us “y”. Then we send “umpty dumpty” to the network.
+            The words “humpty”, “dumpty” and “sat” each get a vector. This trick is called “dropout”, and dropout fights overfitting.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains("umpty") || k.Contains("dumpt"));
+        Assert.Contains("dropout", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_verb_after_a_colon_is_not_a_name()
+    {
+        var keys = Keys("Reset gradients: Resets the gradients of all nodes. Update weights: Updates the weights of each node with Python.");
+        Assert.DoesNotContain("resets", keys);
+        Assert.DoesNotContain("updates", keys);
+        Assert.Contains("python", keys);
+    }
+
+    [Fact]
+    public void Two_long_words_run_together_are_no_name_but_camel_case_names_are()
+    {
+        var keys = Keys("See Applying Good EngineeringPrinciples for more. LinkedIn and StackOverflow answer questions, and PyTorch trains models.");
+        Assert.DoesNotContain(keys, k => k.Contains("engineeringprinciples"));
+        Assert.Contains("linkedin", keys);
+        Assert.Contains("stackoverflow", keys);
+        Assert.Contains("pytorch", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_phrase_hyphenated_behind_a_function_word_is_no_name()
+    {
+        var keys = Keys("In-fact, the model overfits, as Spotify found. From-scratch code helps, and Prefix-LM models too.");
+        Assert.DoesNotContain("in-fact", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("in fact", StringComparison.Ordinal) || k.StartsWith("from scratch", StringComparison.Ordinal));
+        Assert.Contains("spotify", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_preposition_ends_no_name()
+    {
+        var keys = Keys("Read the Machine Learning Lifecycle From Experimentation guide. The Machine Learning Lifecycle has four stages.");
+        Assert.DoesNotContain(keys, k => k.EndsWith(" from", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Lines_of_code_are_not_read_but_prose_that_starts_like_code_is()

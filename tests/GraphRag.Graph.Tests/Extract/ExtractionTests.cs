@@ -74,7 +74,20 @@ public sealed class ExtractionTests
             new ArticleInput(1, text, null, [new ChunkSpan(1, 0, 30), new ChunkSpan(2, 21, text.Length)]), NoKnownEntities.Instance);
         var spotify = graph.Mentions.Where(m => m.EntityKey == "spotify").ToList();
         Assert.Equal([(1L, 0, 7, 0, 20), (2L, 33, 40, 21, 52)], spotify.Select(m => (m.ChunkId, m.StartOffset, m.EndOffset, m.SentenceStart, m.SentenceEnd)));
-        Assert.Contains(graph.Relations, r => r.Type == RelationTypes.CoOccurs && r.SourceKey == "netflix" && r.TargetKey == "spotify");
+    }
+
+    [Fact]
+    public void Names_side_by_side_in_one_sentence_are_not_linked_but_in_two_sentences_they_co_occur_with_both()
+    {
+        const string once = "Spotify ranks songs. Netflix and Spotify rank films. Quora answers questions.";
+        var single = English.Extractor().Extract(new ArticleInput(1, once, null, [new ChunkSpan(1, 0, once.Length)]), NoKnownEntities.Instance);
+        Assert.DoesNotContain(single.Relations, r => r.Type == RelationTypes.CoOccurs);
+
+        const string twice = "Netflix and Spotify rank films. Spotify ranks songs. Spotify and Netflix both recommend.";
+        var repeated = English.Extractor().Extract(new ArticleInput(1, twice, null, [new ChunkSpan(1, 0, twice.Length)]), NoKnownEntities.Instance);
+        var link = Assert.Single(repeated.Relations, r => r.Type == RelationTypes.CoOccurs);
+        Assert.Equal(("netflix", "spotify"), (link.SourceKey, link.TargetKey));
+        Assert.Equal([0, 53], link.Evidence.Select(e => e.StartOffset));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace GraphRag.Graph.Tests.Extract;
 /// Extraction against hand annotations of 20 corpus passages (Gold/gold.json: 8 dev, 12 test,
 /// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
 /// what the graph holds for it after the whole corpus is extracted (its article's entities and
-/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, second round)
 /// (bench/RESULTS.md, "graph") minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
@@ -16,8 +16,11 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
     // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52).
     private const double EntityPrecision = 0.776, EntityRecall = 0.654;
 
-    // Dev and test together: typed relations P 0.941 (16/17), R 0.762 (16/21).
-    private const double RelationPrecision = 0.941;
+    // Dev split, offline extractor (what the thresholds were tuned on): entities P 0.915 (54/59), R 0.757 (53/70).
+    private const double DevEntityPrecision = 0.915, DevEntityRecall = 0.757;
+
+    // Dev and test together: typed relations P 0.944 (17/18), R 0.810 (17/21).
+    private const double RelationPrecision = 0.944;
 
     // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
     private const double TypeAccuracyWithEncoder = 0.808;
@@ -42,6 +45,14 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
         var test = Score(GoldFile.Test, GoldCorpus.Instance);
         Assert.True(test.Entities.Precision >= EntityPrecision - Margin, $"entity precision {test.Entities}");
         Assert.True(test.Entities.Recall >= EntityRecall - Margin, $"entity recall {test.Entities}");
+    }
+
+    [Fact]
+    public void Entities_on_the_dev_split_keep_their_tuned_precision_and_recall()
+    {
+        var dev = Score(GoldFile.Dev, GoldCorpus.Instance);
+        Assert.True(dev.Entities.Precision >= DevEntityPrecision - Margin, $"entity precision {dev.Entities}");
+        Assert.True(dev.Entities.Recall >= DevEntityRecall - Margin, $"entity recall {dev.Entities}");
     }
 
     [Fact]
