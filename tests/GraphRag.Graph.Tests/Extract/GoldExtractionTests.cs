@@ -6,7 +6,8 @@ namespace GraphRag.Graph.Tests.Extract;
 /// Extraction against hand annotations of 29 corpus passages (Gold/gold.json: 17 dev, 12 test,
 /// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
 /// what the graph holds for it after the whole corpus is extracted (its article's entities and
-/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, second round)
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, second round's
+/// extractor, scored after 9 dev passages were added)
 /// (bench/RESULTS.md, "graph") minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
@@ -16,11 +17,13 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
     // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52).
     private const double EntityPrecision = 0.776, EntityRecall = 0.654;
 
-    // Dev split, offline extractor (what the thresholds were tuned on): entities P 0.915 (54/59), R 0.757 (53/70).
-    private const double DevEntityPrecision = 0.915, DevEntityRecall = 0.757;
+    // Dev split (17 passages), offline extractor (what the thresholds were tuned on): entities P 0.843 (97/115), R 0.697 (92/132).
+    // On the first 8 dev passages alone it was 0.915 / 0.757: too few passages to tune on, so 9 more were annotated.
+    private const double DevEntityPrecision = 0.843, DevEntityRecall = 0.697;
 
-    // Dev and test together: typed relations P 0.944 (17/18), R 0.810 (17/21).
-    private const double RelationPrecision = 0.944;
+    // Dev and test together (29 passages): typed relations P 0.818 (18/22), R 0.750 (18/24). Over the first 20 passages it was
+    // 0.944 (17/18); a reading list among the new passages brings 3 "introduced" links the annotation has no relation for.
+    private const double RelationPrecision = 0.818;
 
     // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
     private const double TypeAccuracyWithEncoder = 0.808;
