@@ -54,7 +54,8 @@ public static class GraphRagServiceCollectionExtensions
                 sp.GetService<IStatementChecks>(), sp.GetRequiredService<ArticleStore>());
             return new AnswerRouter(
                 extractive,
-                sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat, fallback: extractive, support: new SupportCheck(encoder)) : null,
+                sp.GetService<IChatClient>() is { } chat ? new GenerativeAnswerer(search, chat, fallback: extractive, support: new SupportCheck(encoder),
+                    statementChecks: sp.GetService<IStatementChecks>()) : null,
                 sp.GetService<IThemeSource>() is { } themes ? new ThemeAnswerer(themes, sp.GetRequiredService<ArticleStore>()) : null);
         });
         return services;

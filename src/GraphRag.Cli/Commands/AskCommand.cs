@@ -55,7 +55,8 @@ public static class AskCommand
             if (check.Figures is not null)
                 AnsiConsole.MarkupLine($"[cyan]Worked out from [[{check.Citation}]]:[/] {Markup.Escape(check.Figures)}");
             if (check.Correction is not null)
-                AnsiConsole.MarkupLine($"[yellow]The claims check disputes [[{check.Citation}]]:[/] {Markup.Escape(check.Correction)}");
+                AnsiConsole.MarkupLine($"[yellow]The claims check disputes [[{check.Citation}]]:[/] " +
+                    (check.Statement is null ? "" : $"“{Markup.Escape(check.Statement)}” ") + Markup.Escape(check.Correction));
         }
         if (answer.Citations.Count == 0)
             return;

@@ -267,7 +267,8 @@ function answerNodes(answer) {
   // What the claims check says of cited sentences: figures worked out from their numbers, and disputes.
   for (const check of answer.checks ?? []) {
     if (check.figures) notes.push(el("span", { class: "worked-out" }, el("strong", {}, `Worked out from [${check.citation}]: `), check.figures));
-    if (check.correction) notes.push(el("span", { class: "disputed" }, el("strong", {}, `The claims check disputes [${check.citation}]: `), check.correction));
+    if (check.correction) notes.push(el("span", { class: "disputed" }, el("strong", {}, `The claims check disputes [${check.citation}]: `),
+      check.statement ? `“${check.statement}” ${check.correction}` : check.correction));
   }
   nodes.push(...notes);
   return nodes;

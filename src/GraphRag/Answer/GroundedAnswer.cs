@@ -24,5 +24,6 @@ public sealed record GroundedAnswer(string Question, string Text, IReadOnlyList<
     public string? Warning { get; init; }
 }
 
-/// <summary>A statement check of the sentence cited as [<paramref name="Citation"/>] (<see cref="StatementCheck"/>).</summary>
-public sealed record CitationCheck(int Citation, string? Figures, string? Correction);
+/// <summary>A statement check of what is cited as [<paramref name="Citation"/>] (<see cref="StatementCheck"/>).</summary>
+/// <param name="Statement">The checked sentence, when the citation is a whole passage (a generated answer's); null when the citation is that sentence.</param>
+public sealed record CitationCheck(int Citation, string? Figures, string? Correction, string? Statement = null);

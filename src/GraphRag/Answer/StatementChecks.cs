@@ -16,6 +16,14 @@ public sealed record StatementCheck(long ArticleId, int Start, int End, string? 
     public bool Disputed => Correction is not null;
 
     public bool Covers(long articleId, int start, int end) => ArticleId == articleId && Start < end && start < End;
+
+    /// <summary>The checked sentence as the passage holds it (clipped to the passage).</summary>
+    public string StatementIn(Retrieve.SearchHit passage)
+    {
+        var from = Math.Clamp(Start - passage.StartOffset, 0, passage.Text.Length);
+        var to = Math.Clamp(End - passage.StartOffset, from, passage.Text.Length);
+        return passage.Text[from..to].Trim();
+    }
 }
 
 /// <summary>
