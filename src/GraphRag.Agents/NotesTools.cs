@@ -51,7 +51,8 @@ public sealed class NotesTools(PassageSearch search, IAnswerer answerer, Article
     [McpServerTool(Name = Ask, Title = "Ask the notes", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Answers a question from the user's notes, citing them. Returns the answer text, found (false when the notes do not " +
         "answer it; the text then says so), method (extractive, generator or themes) and numbered citations: the answer's [n] markers " +
-        "point to them, and each holds the exact quote from an article with its id, title, heading and [startOffset, endOffset) in the article's text.")]
+        "point to them, and each holds the exact quote from an article with its id, title, heading and [startOffset, endOffset) in the article's text; " +
+        "checks says what the notes' statistics check makes of cited sentences (figures worked out from their numbers, statements it disputes).")]
     public async Task<GroundedAnswer> AskAsync(
         [Description("The question, in plain words.")] string question,
         [Description("Retrieval mode for the passages: lexical, dense, graph or hybrid. Omit for the server's default.")] string? mode = null,
