@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GraphRag.Retrieve.Lexical;
 using GraphRag.Store;
 using GraphRag.Text;
 
@@ -32,11 +33,14 @@ public static partial class NamedSources
         return sources;
     }
 
-    /// <summary>The question without the phrases that name its sources ("What does ReLU do according to and ?"), or as it is when it names none.</summary>
+    /// <summary>
+    /// The question without the phrases that name its sources ("What does ReLU do according to and ?"); the question as
+    /// it is when it names none, or when nothing searchable is left ("What is in the neural networks series?").
+    /// </summary>
     public static string Without(string question, IReadOnlyList<NamedSource> sources)
     {
-        var rest = sources.Aggregate(question, (q, s) => q.Replace(s.Phrase, " ", StringComparison.Ordinal));
-        return Spaces().Replace(rest, " ").Trim();
+        var rest = Spaces().Replace(sources.Aggregate(question, (q, s) => q.Replace(s.Phrase, " ", StringComparison.Ordinal)), " ").Trim();
+        return QueryTerms.Extract(rest).Any(t => !StopWords.Contains(t)) ? rest : question;
     }
 
     /// <summary>Stems of the content words, hyphenated words split ("from-scratch" is "from" and "scratch").</summary>

@@ -27,6 +27,16 @@ public sealed class NamedSourcesTests
         Assert.Equal("What does ReLU do according to and ?", NamedSources.Without("What does ReLU do according to the neural networks series and the transformers by hand tutorial?", sources));
     }
 
+    [Theory]
+    [InlineData("the neural networks series")]
+    [InlineData("What is in the neural networks series?")]
+    public void A_question_that_is_all_source_keeps_its_words(string question)
+    {
+        var sources = NamedSources.Find(question, Titles);
+        Assert.Single(sources);
+        Assert.Equal(question, NamedSources.Without(question, sources));
+    }
+
     [Fact]
     public void A_hyphenated_name_matches_the_title_words_it_joins()
     {
