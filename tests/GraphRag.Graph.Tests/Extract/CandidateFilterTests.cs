@@ -190,4 +190,16 @@ public sealed class CandidateFilterTests
     [InlineData("Model\tBERT\tGPT-2")]
     public void A_line_of_capitalised_words_beside_a_row_of_numbers_or_in_spaced_cells_is_a_table_header(string text) =>
         Assert.True(new NonProse(text).InTableHeader(0));
+
+    [Fact]
+    public void A_participle_after_a_comma_opens_a_clause_and_joins_no_term_but_a_gerund_term_stays()
+    {
+        var keys = Keys("""
+            The team wrote a crawler, building data pipelines for every source. Data pipelines fail often.
+            We tuned the learning rate twice, and the learning rate mattered.
+            """);
+        Assert.DoesNotContain(keys, k => k.StartsWith("building", StringComparison.Ordinal));
+        Assert.Contains("data pipeline", keys);
+        Assert.Contains("learning rate", keys);
+    }
 }
