@@ -24,7 +24,7 @@ public static partial class WorkTitles
     /// <summary>The spans of the titles (without bullet, authors or final full stop) of the lines that are works.</summary>
     public static List<TextSpan> Find(string text, NonProse nonProse)
     {
-        var lines = new List<(TextSpan Title, int Words, int FunctionWords, bool HasAuthors)?>();
+        var lines = new List<ListLine?>();
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
@@ -48,9 +48,8 @@ public static partial class WorkTitles
         return titles;
     }
 
-    /// <summary>The nearest non-blank line above and below.</summary>
-    private static IEnumerable<(TextSpan Title, int Words, int FunctionWords, bool HasAuthors)?> Neighbours(
-        List<(TextSpan Title, int Words, int FunctionWords, bool HasAuthors)?> lines, int index)
+    /// <summary>The lines right above and below.</summary>
+    private static IEnumerable<ListLine?> Neighbours(List<ListLine?> lines, int index)
     {
         if (index > 0)
             yield return lines[index - 1];
@@ -58,7 +57,11 @@ public static partial class WorkTitles
             yield return lines[index + 1];
     }
 
-    private static (TextSpan Title, int Words, int FunctionWords, bool HasAuthors)? ReadLine(string text, int start, int end, NonProse nonProse)
+    /// <param name="Title">The title's span, without bullet, authors or final full stop.</param>
+    /// <param name="FunctionWords">How many of its words are lower-case function words.</param>
+    private readonly record struct ListLine(TextSpan Title, int Words, int FunctionWords, bool HasAuthors);
+
+    private static ListLine? ReadLine(string text, int start, int end, NonProse nonProse)
     {
         var line = text[start..end];
         var match = TitleLine().Match(line);
@@ -69,7 +72,7 @@ public static partial class WorkTitles
         if (nonProse.Excludes(span))
             return null;
         var words = title.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (span, words.Length, words.Count(w => char.IsLower(w[0])), match.Groups["authors"].Success);
+        return new ListLine(span, words.Length, words.Count(w => char.IsLower(w[0])), match.Groups["authors"].Success);
     }
 
     // A bullet or number, then title-case words (lower-case only for function words, never last), then perhaps
