@@ -61,8 +61,16 @@ public sealed partial class ArticleGraphExtractor
                 acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
             }
             var isHeading = IsHeading(text, sentences[i].Start);
-            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], lowercaseWords,
+            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.InTableHeader, lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
+        }
+        foreach (var title in WorkTitles.Find(text, nonProse))
+        {
+            var sentence = SentenceIndex(sentences, title.Start);
+            if (sentences.Count == 0 || !sentences[sentence].Contains(title))
+                continue;
+            var surface = text[title.Start..title.End];
+            candidates.Add((new Candidate(title, surface, CandidateKind.Title, EntityKeys.Normalize(surface, keepPlural: true)), sentence));
         }
         foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));

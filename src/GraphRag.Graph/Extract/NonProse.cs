@@ -7,23 +7,27 @@ namespace GraphRag.Graph.Extract;
 /// The parts of an article that are not prose, where no entity or relation is read: URLs, lines of
 /// source code (statements, imports, assignments, calls), table rows of numbers, and words that are
 /// identifiers rather than names (snake_case, dotted module paths, variables such as "Z1", "w1",
-/// "v1h1" or "n-1", and random-looking hashes such as "dxvAq6Jg").
+/// "v1h1" or "n-1", and random-looking hashes such as "dxvAq6Jg"). It also knows the header rows of
+/// tables, whose cells are words side by side that make no name together.
 /// </summary>
 public sealed partial class NonProse
 {
     private readonly bool[] _excluded;
+    private readonly List<TextSpan> _tableHeaders = [];
 
     public NonProse(string text)
     {
         _excluded = new bool[text.Length];
         foreach (Match m in Url().Matches(text))
             Array.Fill(_excluded, true, m.Index, m.Length);
+        var lines = new List<TextSpan>();
         var lineStart = 0;
         var inFence = false;
         while (lineStart < text.Length)
         {
             var newline = text.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
+            lines.Add(new TextSpan(lineStart, lineEnd));
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
             var fence = line.TrimStart().StartsWith("```", StringComparison.Ordinal);
             if (fence || inFence || IsCode(line.ToString()))
@@ -31,6 +35,30 @@ public sealed partial class NonProse
             if (fence)
                 inFence = !inFence;
             lineStart = lineEnd + 1;
+        }
+        FindTableHeaders(text, lines.Where(l => !string.IsNullOrWhiteSpace(text[l.Start..l.End])).ToList());
+    }
+
+    /// <summary>True when the offset lies in a table's header row, where words side by side are separate cells.</summary>
+    public bool InTableHeader(int offset) => _tableHeaders.Any(h => h.Start <= offset && offset < h.End);
+
+    /// <summary>
+    /// "King Man Woman Queen King" above "Authority 1 0.2 0.2 1 1": a line of three or more
+    /// capitalised words, no numbers (a data row's label, "Rohit Sharma India 49.1 92.0", is a name) and no sentence punctuation, whose cells are set apart by tabs or wide
+    /// spaces, or which stands next to a row of a label and numbers.
+    /// </summary>
+    private void FindTableHeaders(string text, List<TextSpan> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = text[lines[i].Start..lines[i].End];
+            var words = Words.Find(line);
+            if (words.Count < 3 || !words.All(w => w.IsCapitalised) || SentencePunctuation().IsMatch(line))
+                continue;
+            var besideData = (i > 0 && DataRow().IsMatch(text[lines[i - 1].Start..lines[i - 1].End]))
+                             || (i + 1 < lines.Count && DataRow().IsMatch(text[lines[i + 1].Start..lines[i + 1].End]));
+            if (besideData || SpacedCells().IsMatch(line.Trim()))
+                _tableHeaders.Add(lines[i]);
         }
     }
 
@@ -79,6 +107,16 @@ public sealed partial class NonProse
         // Prose has few brackets per letter; a line of numbers (a table row) has almost no letters.
         return (symbols >= 2 && symbols * 8 >= letters && !trimmed.Contains(". ")) || (trimmed.Length >= 3 && letters * 4 < trimmed.Count(char.IsDigit));
     }
+
+    [GeneratedRegex(@"[.,;:!?](?:\s|$)")]
+    private static partial Regex SentencePunctuation();
+
+    // "Social Status 1 0.3 0.3 1 1", "Accuracy\t0.91\t0.88": a label, then two or more numbers to the line's end.
+    [GeneratedRegex(@"^\s*\p{L}[\p{L}\s'’-]*?(?:\s+[-+]?\d[\d.,]*%?){2,}\s*$")]
+    private static partial Regex DataRow();
+
+    [GeneratedRegex(@"\S(?:\t|\s{2,})\S")]
+    private static partial Regex SpacedCells();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|org|net|io|in|ai|ly)/\S*", RegexOptions.IgnoreCase)]
     private static partial Regex Url();

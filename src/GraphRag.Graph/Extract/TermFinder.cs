@@ -181,7 +181,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, i == 0) && !nonProse.Excludes(t.Span);
+            var content = IsContentWord(text, t, i == 0) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
             var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
             if (!adjacent || !content || verbAfterNoun)
@@ -197,6 +197,14 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         if (run.Count > 0)
             yield return run;
     }
+
+    /// <summary>
+    /// "generating" in "Neural networks process words, generating word embeddings": a present participle
+    /// right after a comma opens a clause with its object, it does not modify the noun after it.
+    /// </summary>
+    private bool OpensParticipleClause(string text, IReadOnlyList<Word> tokens, int i) =>
+        i > 0 && tokens[i].Text.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Trim().SequenceEqual(",")
+        && words.Lexicon.Tags(tokens[i].Text).Contains("VBG");
 
     /// <summary>"ranks" in "the ranking model ranks the items": a finite verb reading followed by what a verb takes.</summary>
     private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)

@@ -123,4 +123,83 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(graph.Entities, e => e.Key == "marco");
         Assert.Contains(Assert.Single(graph.Entities, e => e.Aliases.Contains("MRR")).Aliases, a => a == "Mean Reciprocal Rank");
     }
+
+    [Fact]
+    public void Each_title_of_a_reading_list_is_one_work_and_its_authors_stay_people()
+    {
+        var graph = Extract("""
+            Books I recommend:
+            - Pattern Recognition and Machine Learning by Christopher Bishop
+            - Elements of Information Theory
+            - Deep Learning with Python by François Chollet.
+            """);
+        var keys = graph.Entities.Select(e => e.Key).ToList();
+        foreach (var title in new[] { "pattern recognition and machine learning", "elements of information theory", "deep learning with python" })
+            Assert.Equal(EntityTypes.Work, Assert.Single(graph.Entities, e => e.Key == title).Type);
+        Assert.DoesNotContain("information theory", keys);
+        Assert.DoesNotContain("recognition", keys);
+        Assert.Equal(EntityTypes.Person, Assert.Single(graph.Entities, e => e.Key == "christopher bishop").Type);
+        Assert.Contains("françois chollet", keys);
+    }
+
+    [Fact]
+    public void A_long_title_case_line_is_a_work_but_a_short_one_alone_and_prose_with_by_are_not()
+    {
+        var graph = Extract("""
+            - Some Notes on Attention and the Transformer
+            Mean Squared Error
+            Dropout was introduced by Geoffrey Hinton, and the Mean Squared Error is a loss.
+            """);
+        Assert.Equal(EntityTypes.Work, Assert.Single(graph.Entities, e => e.Key == "some notes on attention and the transformer").Type);
+        Assert.DoesNotContain(graph.Entities, e => e.Key == "intuition" || e.Key == "notes");
+        Assert.NotEqual(EntityTypes.Work, Assert.Single(graph.Entities, e => e.Key == "mean squared error").Type);
+        Assert.Equal(EntityTypes.Person, Assert.Single(graph.Entities, e => e.Key == "geoffrey hinton").Type);
+        Assert.DoesNotContain(graph.Entities, e => e.Type == EntityTypes.Work && e.Key.Contains("dropout"));
+    }
+
+    [Fact]
+    public void A_table_header_row_of_capitalised_words_is_no_name_but_names_in_its_cells_are()
+    {
+        var keys = Keys("""
+            King Man Woman Queen
+
+            Authority 1 0.2 0.2 1
+
+            Male 1 1 0 0
+
+            Model	BERT	GPT-2
+            Accuracy	0.91	0.88
+
+            Word embeddings turn words into vectors.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains(' ') && (k.Contains("woman") || k.Contains("queen")));
+        Assert.Contains("bert", keys);
+        Assert.Contains(EntityKeys.Normalize("GPT-2"), keys);
+    }
+
+    [Theory]
+    [InlineData("Karen Spärck Jones Wrote Papers\nShe studied retrieval.", "Karen")]
+    [InlineData("We thank Geoffrey Hinton Yann LeCun and others.\nAuthority 1 0.2 0.2 1", "Geoffrey")]
+    [InlineData("The Stanford Question Answering Dataset\nIt has questions.", "Stanford")]
+    public void A_line_of_capitalised_words_is_a_table_header_only_beside_a_row_of_numbers_or_in_spaced_cells(string text, string word) =>
+        Assert.False(new NonProse(text).InTableHeader(text.IndexOf(word, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("King Man Woman Queen\n\nAuthority 1 0.2 0.2 1")]
+    [InlineData("Precision  Recall  Accuracy\nthe scores follow")]
+    [InlineData("Model\tBERT\tGPT-2")]
+    public void A_line_of_capitalised_words_beside_a_row_of_numbers_or_in_spaced_cells_is_a_table_header(string text) =>
+        Assert.True(new NonProse(text).InTableHeader(0));
+
+    [Fact]
+    public void A_participle_after_a_comma_opens_a_clause_and_joins_no_term_but_a_gerund_term_stays()
+    {
+        var keys = Keys("""
+            The team wrote a crawler, building data pipelines for every source. Data pipelines fail often.
+            We tuned the learning rate twice, and the learning rate mattered.
+            """);
+        Assert.DoesNotContain(keys, k => k.StartsWith("building", StringComparison.Ordinal));
+        Assert.Contains("data pipeline", keys);
+        Assert.Contains("learning rate", keys);
+    }
 }

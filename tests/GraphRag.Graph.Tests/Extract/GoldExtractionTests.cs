@@ -6,23 +6,26 @@ namespace GraphRag.Graph.Tests.Extract;
 /// Extraction against hand annotations of 29 corpus passages (Gold/gold.json: 17 dev, 12 test,
 /// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
 /// what the graph holds for it after the whole corpus is extracted (its article's entities and
-/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, second round's
-/// extractor, scored after 9 dev passages were added)
-/// (bench/RESULTS.md, "graph") minus 0.05: a change that loses more fails here.
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, fourth round's
+/// extractor: reading-list titles, table header rows, participle clauses; bench/RESULTS.md, "graph quality (issue 15)")
+/// minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
     private const double Margin = 0.05;
 
-    // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52).
+    // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52). The fourth round left it as it was.
     private const double EntityPrecision = 0.776, EntityRecall = 0.654;
 
-    // Dev split (17 passages), offline extractor (what the thresholds were tuned on): entities P 0.843 (97/115), R 0.697 (92/132).
-    // On the first 8 dev passages alone it was 0.915 / 0.757: too few passages to tune on, so 9 more were annotated.
-    private const double DevEntityPrecision = 0.843, DevEntityRecall = 0.697;
+    // Dev split (17 passages), offline extractor (what the thresholds were tuned on): entities P 0.902 (101/112), R 0.727 (96/132);
+    // before the fourth round 0.843 (97/115) / 0.697 (92/132). On the first 8 dev passages alone the second round had 0.915 / 0.757:
+    // too few passages to tune on, so 9 more were annotated.
+    private const double DevEntityPrecision = 0.902, DevEntityRecall = 0.727;
 
     // Dev and test together (29 passages): typed relations P 0.818 (18/22), R 0.750 (18/24). Over the first 20 passages it was
-    // 0.944 (17/18); a reading list among the new passages brings 3 "introduced" links the annotation has no relation for.
+    // 0.944 (17/18); a reading list among the new passages brings 3 "introduced" links the annotation has no relation for. The
+    // fourth round reads that list's titles whole and adds a fourth (Stephen Wolfram introduced "What is ChatGPT Doing"): 0.783
+    // (18/23), still above this floor, which stays where it was.
     private const double RelationPrecision = 0.818;
 
     // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
@@ -36,6 +39,9 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
             var (entities, relations) = corpus.For(document.Article, document.Text);
             var result = GoldEvaluation.Evaluate(document, entities, relations);
             output.WriteLine($"{document.Id}: entities {result.Entities}; relations {result.Relations}");
+            // The errors themselves are printed for dev only: tuning may look at them, not at test's.
+            if (split == GoldFile.Dev)
+                output.WriteLine($"  wrong: {string.Join(" | ", result.Wrong)}\n  missed: {string.Join(" | ", result.Missed)}");
             total += result;
         }
         output.WriteLine($"{split}: entities {total.Entities}; typed relations {total.Relations}; types {total.TypeAccuracy:F3} ({total.TypesRight}/{total.TypesJudged})");
