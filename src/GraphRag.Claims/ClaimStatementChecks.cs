@@ -6,10 +6,10 @@ namespace GraphRag.Claims;
 
 /// <summary>
 /// The claims checker's findings as statement checks for answers: one per claim whose numbers it works
-/// out or whose statement it disputes, over the sentence that states it. A claim is disputed when the checker flags it as wrong (a misread p-value or
-/// significance, a value its own formula or counts contradict, a ratio of unlike figures), not when it
-/// only asks for more (a relative effect without absolute figures, significance without a size): those
-/// sentences still say what they say.
+/// out or whose statement it disputes, over the sentence that states it. A claim is disputed when the
+/// checker flags it as wrong (a misread p-value or significance, a value its own formula or counts
+/// contradict, a ratio of unlike figures), not when it only asks for more (a relative effect without
+/// absolute figures, significance without a size): those sentences still say what they say.
 /// </summary>
 public sealed class ClaimStatementChecks(ArticleStore store) : IStatementChecks
 {

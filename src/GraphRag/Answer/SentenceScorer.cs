@@ -16,8 +16,6 @@ public sealed record ScoredSentence(SearchHit Hit, string Text, int Start, int E
     IReadOnlyList<StatementCheck> Checks, bool FiguresAnswer)
 {
     public int ArticleStart => Hit.StartOffset + Start;
-
-    public int ArticleEnd => Hit.StartOffset + End;
 }
 
 /// <summary>
