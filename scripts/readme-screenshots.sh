@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Refreshes the two screenshots the README shows (docs/screenshots/): runs the browser tests
+# Refreshes the three screenshots the README shows (docs/screenshots/): runs the browser tests
 # (tests/GraphRag.Browser.Tests, Debian's chromium through Microsoft.Playwright), which photograph every
-# view into artifacts/screenshots/, and copies the overview and the graph explorer with an entity chosen.
+# view into artifacts/screenshots/, and copies the overview, the graph explorer with an entity chosen, and an
+# answer with what the claims check worked out from its citation.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -12,4 +13,5 @@ dotnet test tests/GraphRag.Browser.Tests -c Release --no-build --nologo
 mkdir -p docs/screenshots
 cp artifacts/screenshots/overview.png docs/screenshots/overview.png
 cp artifacts/screenshots/explorer-entity.png docs/screenshots/explorer.png
-echo "docs/screenshots/overview.png and docs/screenshots/explorer.png updated."
+cp artifacts/screenshots/worked-out.png docs/screenshots/answer-checks.png
+echo "docs/screenshots/overview.png, explorer.png and answer-checks.png updated."
