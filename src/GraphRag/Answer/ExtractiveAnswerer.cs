@@ -33,7 +33,7 @@ public sealed class ExtractiveAnswerer(PassageSearch search, SentenceScorer? sco
     public async IAsyncEnumerable<AnswerEvent> AnswerAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var mode = question.Mode ?? (search.Modes.Available.Contains(_options.Mode, StringComparer.OrdinalIgnoreCase) ? _options.Mode : null);
-        var sources = store is null ? [] : NamedSources.Find(question.Text, store.ArticleTitles());
+        var sources = store is null ? [] : NamedSources.Find(question.Text, store.ArticleTitles);
         // Named articles are searched for (their titles help), then set aside: what is asked of them is the rest.
         var asked = NamedSources.Without(question.Text, sources);
         var parts = QuestionParts.Split(asked);

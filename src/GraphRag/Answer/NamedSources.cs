@@ -17,11 +17,15 @@ public sealed record NamedSource(string Phrase, IReadOnlySet<long> ArticleIds);
 /// </summary>
 public static partial class NamedSources
 {
-    public static IReadOnlyList<NamedSource> Find(string question, IReadOnlyList<ArticleStore.ArticleTitle> titles)
+    /// <param name="titles">Read only when the question has a phrase that could name an article: most questions have none.</param>
+    public static IReadOnlyList<NamedSource> Find(string question, Func<IReadOnlyList<ArticleStore.ArticleTitle>> titles)
     {
+        var phrases = SourcePhrase().Matches(question);
+        if (phrases.Count == 0)
+            return [];
         var sources = new List<NamedSource>();
-        var titleStems = titles.Select(t => (t.Id, Stems: Stems(t.Title))).ToList();
-        foreach (Match match in SourcePhrase().Matches(question))
+        var titleStems = titles().Select(t => (t.Id, Stems: Stems(t.Title))).ToList();
+        foreach (Match match in phrases)
         {
             var words = Stems(match.Groups["name"].Value);
             if (words.Count == 0)
