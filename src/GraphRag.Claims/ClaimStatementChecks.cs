@@ -22,19 +22,19 @@ public sealed class ClaimStatementChecks(ArticleStore store) : IStatementChecks
     /// <summary>Each article's checks with the content hash they were made from: an article is checked once per version, not once per question.</summary>
     private readonly ConcurrentDictionary<long, (string Hash, IReadOnlyList<StatementCheck> Checks)> _checked = new();
 
-    public IReadOnlyList<StatementCheck> InArticles(IEnumerable<long> articleIds) => articleIds
-        .Distinct()
-        .Select(store.GetArticle)
-        .OfType<StoredArticle>()
-        .SelectMany(ChecksOf)
+    /// <remarks>Only the articles' hashes are read for those checked already; a text is read when its article is new or changed.</remarks>
+    public IReadOnlyList<StatementCheck> InArticles(IEnumerable<long> articleIds) => store.ContentHashes(articleIds.Distinct().ToList())
+        .SelectMany(a => ChecksOf(a.Key, a.Value))
         .ToList();
 
-    private IReadOnlyList<StatementCheck> ChecksOf(StoredArticle article)
+    private IReadOnlyList<StatementCheck> ChecksOf(long articleId, string hash)
     {
-        if (_checked.TryGetValue(article.Id, out var known) && known.Hash == article.ContentHash)
+        if (_checked.TryGetValue(articleId, out var known) && known.Hash == hash)
             return known.Checks;
+        if (store.GetArticle(articleId) is not { } article)
+            return []; // removed since its hash was read
         var checks = Check(article);
-        _checked[article.Id] = (article.ContentHash, checks);
+        _checked[articleId] = (article.ContentHash, checks);
         return checks;
     }
 

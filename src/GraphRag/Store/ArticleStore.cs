@@ -89,6 +89,18 @@ public sealed class ArticleStore(GraphRagDatabase database)
             .ToDictionary(r => r.ChunkId, r => r.ToPassage());
     }
 
+    /// <summary>The content hash of each article, in one read without the texts: whether something made from an article is still current.</summary>
+    public IReadOnlyDictionary<long, string> ContentHashes(IReadOnlyCollection<long> articleIds)
+    {
+        if (articleIds.Count == 0)
+            return new Dictionary<long, string>();
+        using var connection = Database.Open();
+        return connection.Query<(long Id, string Hash)>(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT value FROM json_each($ids))",
+                new { ids = JsonSerializer.Serialize(articleIds) })
+            .ToDictionary(r => r.Id, r => r.Hash);
+    }
+
     public StoreCounts Counts()
     {
         using var connection = Database.Open();
