@@ -9,29 +9,12 @@ namespace GraphRag.Cli.Tests.Foundation;
 /// numbers the claims check works out and whose p-value reading it disputes: the model is told both, a
 /// figure it takes from the check counts as its passage's, and the answer lists the check under the citation.
 /// </summary>
-public sealed class AskWithEndpointChecksTests : IAsyncLifetime
+public sealed class AskWithEndpointChecksTests() : IngestedNoteTests("bacon.md", Note)
 {
     // 45 versus 59 per 10,000: absolute difference (59 − 45) / 10,000 = 0.14 percentage points, relative risk 59 / 45 = 1.31.
     private const string Note = "# Bacon and risk\n\nFor every 10,000 people who ate little processed meat, 45 were diagnosed with bowel cancer, " +
         "while it was 59 from those eating the most.\n\nThe result was statistically significant. A p-value of 0.05 means there is a 5% chance " +
         "the result is due to random chance.\n";
-
-    private readonly TempDirectory _dir = new();
-    private string Db => _dir.File("db.sqlite");
-
-    public async ValueTask InitializeAsync()
-    {
-        var note = _dir.File("bacon.md");
-        await File.WriteAllTextAsync(note, Note, TestContext.Current.CancellationToken);
-        var ingest = await CliProcess.RunAsync(_dir.Path, "ingest", note, "--db", Db);
-        Assert.True(ingest.ExitCode == 0, ingest.Output);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _dir.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task The_model_gets_the_checks_may_use_the_worked_out_figures_and_the_answer_lists_the_dispute()
@@ -43,7 +26,7 @@ public sealed class AskWithEndpointChecksTests : IAsyncLifetime
             return (200, "Eating the most processed meat adds 0.14 percentage points of bowel cancer risk [1].");
         });
 
-        var result = await CliProcess.RunAsync(_dir.Path,
+        var result = await CliProcess.RunAsync(Dir.Path,
             new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Generator__Endpoint"] = server.Endpoint },
             "ask", "How much does processed meat raise the risk of bowel cancer?", "--json", "--db", Db);
 
@@ -70,7 +53,7 @@ public sealed class AskWithEndpointChecksTests : IAsyncLifetime
     {
         using var server = new ScriptedChatServer(_ => (200, "Eating the most processed meat adds 0.15 percentage points of risk [1]."));
 
-        var result = await CliProcess.RunAsync(_dir.Path,
+        var result = await CliProcess.RunAsync(Dir.Path,
             new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Generator__Endpoint"] = server.Endpoint },
             "ask", "How much does processed meat raise the risk of bowel cancer?", "--json", "--db", Db);
 

@@ -11,27 +11,10 @@ namespace GraphRag.Cli.Tests.Foundation;
 /// (<see cref="ScriptedChatServer"/>): each generated sentence is checked against the passages it
 /// cites, and an endpoint that fails or cannot be reached gives the extractive answer with a warning.
 /// </summary>
-public sealed class AskWithEndpointTests : IAsyncLifetime
+public sealed class AskWithEndpointTests() : IngestedNoteTests("fusion.md", Note)
 {
     private const string Note = "# Fusion\n\nReciprocal rank fusion adds one over k plus rank for each list. The constant k is usually 60.\n";
-    private readonly TempDirectory _dir = new();
-    private string Db => _dir.File("db.sqlite");
-
-    public async ValueTask InitializeAsync()
-    {
-        var note = _dir.File("fusion.md");
-        await File.WriteAllTextAsync(note, Note, TestContext.Current.CancellationToken);
-        var ingest = await CliProcess.RunAsync(_dir.Path, "ingest", note, "--db", Db);
-        Assert.True(ingest.ExitCode == 0, ingest.Output);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _dir.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private Task<CliProcess.Result> AskAsync(string endpoint) => CliProcess.RunAsync(_dir.Path,
+    private Task<CliProcess.Result> AskAsync(string endpoint) => CliProcess.RunAsync(Dir.Path,
         new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Generator__Endpoint"] = endpoint },
         "ask", "What does reciprocal rank fusion add, and what is k?", "--json", "--db", Db);
 
@@ -83,7 +66,7 @@ public sealed class AskWithEndpointTests : IAsyncLifetime
     {
         // The fixtures (tests/GraphRag.Generation.Tests/Fixtures) have random weights and a 128-token context: the grounded prompt does not fit.
         var model = TestPaths.Repo("tests", "GraphRag.Generation.Tests", "Fixtures", "llama", "model-f32.gguf");
-        var result = await CliProcess.RunAsync(_dir.Path, new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Generator__MaxTokens"] = "8" },
+        var result = await CliProcess.RunAsync(Dir.Path, new Dictionary<string, string> { ["GRAPHRAG_GraphRag__Generator__MaxTokens"] = "8" },
             "ask", "What does reciprocal rank fusion add?", "--model", model, "--json", "--db", Db);
 
         Assert.True(result.ExitCode == 0, result.Output);
