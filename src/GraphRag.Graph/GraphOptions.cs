@@ -87,6 +87,8 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             errors.Add($"{GraphOptions.Section}:Retrieval:Damping is {retrieval.Damping}; it must be between 0 and 1 (exclusive).");
         if (retrieval.PassageSeedCount < 1)
             errors.Add($"{GraphOptions.Section}:Retrieval:PassageSeedCount must be at least 1 (it is {retrieval.PassageSeedCount}).");
+        if (retrieval.ExpansionSeeds < 1)
+            errors.Add($"{GraphOptions.Section}:Retrieval:ExpansionSeeds must be at least 1 (it is {retrieval.ExpansionSeeds}).");
         if (retrieval.PassageSeedWeight is < 0 or > 1)
             errors.Add($"{GraphOptions.Section}:Retrieval:PassageSeedWeight is {retrieval.PassageSeedWeight}; it must be between 0 and 1.");
         if (!string.IsNullOrEmpty(retrieval.PassageSeeds)

@@ -13,4 +13,7 @@ public sealed class GraphRankerFactory(GraphSnapshotCache cache, IOptions<GraphO
     public int SeedDepth => Retrieval.PassageSeedCount;
 
     public IRanker Create(IRanker? seeds) => new GraphRanker(cache, Retrieval, seeds);
+
+    public IRanker Expand(IRanker ranking, double weight, int candidates) =>
+        new GraphExpansion(cache, ranking, weight, Retrieval.ExpansionSeeds, candidates);
 }

@@ -23,4 +23,11 @@ public sealed class GraphRetrievalOptions
 
     /// <summary>Share of the restart mass on passages when the question also links entities (0.85, chosen with <see cref="Damping"/>).</summary>
     public double PassageSeedWeight { get; set; } = 0.85;
+
+    /// <summary>
+    /// How many of the hybrid ranking's best passages the graph follows to the articles about the
+    /// entities they name. 5, with the graph's hybrid weight 0.5: the best of 1/3/5/10 × 0.1–1 on the
+    /// HotpotQA100 dev half (bench/RESULTS.md "graph expansion"); 3 to 10 all gain.
+    /// </summary>
+    public int ExpansionSeeds { get; set; } = 5;
 }

@@ -1,19 +1,34 @@
 using GraphRag.Graph.Store;
+using GraphRag.Store;
 
 namespace GraphRag.Graph.Retrieve;
 
 /// <summary>
 /// Holds the in-memory graph between queries; reloaded after ingestion (the finalizer invalidates
 /// it) or when older than <see cref="MaxAge"/>, so a long-running web app sees other processes' writes.
+/// Which articles are about which entities is read from the notes' titles the first time a search asks.
 /// </summary>
-public sealed class GraphSnapshotCache(IGraphStore store) : IDisposable
+public sealed class GraphSnapshotCache(IGraphStore store, ArticleStore articles) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private (GraphIndex Index, EntityLinker Linker, DateTimeOffset LoadedAt)? _current;
+    private Loaded? _current;
 
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(5);
 
     public async Task<(GraphIndex Index, EntityLinker Linker)> GetAsync(CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(cancellationToken);
+        return (loaded.Index, loaded.Linker);
+    }
+
+    /// <summary>The graph with the passages about each entity, both of one snapshot.</summary>
+    public async Task<(GraphIndex Index, ArticleSubjects Subjects)> GetSubjectsAsync(CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(cancellationToken);
+        return (loaded.Index, loaded.Subjects.Value);
+    }
+
+    private async Task<Loaded> LoadAsync(CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);
         try
@@ -21,9 +36,12 @@ public sealed class GraphSnapshotCache(IGraphStore store) : IDisposable
             if (_current is not { } c || DateTimeOffset.UtcNow - c.LoadedAt > MaxAge)
             {
                 var snapshot = await store.LoadSnapshotAsync(cancellationToken);
-                _current = c = (new GraphIndex(snapshot), new EntityLinker(snapshot.Entities), DateTimeOffset.UtcNow);
+                var index = new GraphIndex(snapshot);
+                _current = c = new Loaded(index, new EntityLinker(snapshot.Entities),
+                    new Lazy<ArticleSubjects>(() => new ArticleSubjects(index, articles.ArticleTitles(), articles.ArticleOfChunks())),
+                    DateTimeOffset.UtcNow);
             }
-            return (c.Index, c.Linker);
+            return c;
         }
         finally
         {
@@ -34,4 +52,6 @@ public sealed class GraphSnapshotCache(IGraphStore store) : IDisposable
     public void Invalidate() => _current = null;
 
     public void Dispose() => _lock.Dispose();
+
+    private sealed record Loaded(GraphIndex Index, EntityLinker Linker, Lazy<ArticleSubjects> Subjects, DateTimeOffset LoadedAt);
 }

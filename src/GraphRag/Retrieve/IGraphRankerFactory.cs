@@ -14,4 +14,10 @@ public interface IGraphRankerFactory
     int SeedDepth { get; }
 
     IRanker Create(IRanker? seeds);
+
+    /// <summary>
+    /// The graph as a hybrid component: a ranker over <paramref name="ranking"/> (the other components'
+    /// fusion) that lifts the passages its best passages point to, mixed in at <paramref name="weight"/>.
+    /// </summary>
+    IRanker Expand(IRanker ranking, double weight, int candidates);
 }

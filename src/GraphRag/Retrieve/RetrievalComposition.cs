@@ -36,12 +36,17 @@ public static class RetrievalComposition
             .Select((mode, i) => (Mode: mode, Weight: weights.Count > i ? weights[i] : 1.0))
             .Where(c => rankers.ContainsKey(c.Mode))
             .ToList();
-        if (components.Count > 0)
+        // With others beside it, the graph does not rank on its own: it expands their fusion (IGraphRankerFactory.Expand).
+        var graphAt = components.FindIndex(c => c.Mode.Equals(RetrievalModeNames.Graph, StringComparison.OrdinalIgnoreCase));
+        var expands = graph is not null && graphAt >= 0 && components.Count > 1;
+        var fused = expands ? components.Where((_, i) => i != graphAt).ToList() : components;
+        if (fused.Count > 0)
         {
             IFusion fusion = options.Hybrid.Fusion.Equals(HybridOptions.ReciprocalRank, StringComparison.OrdinalIgnoreCase)
                 ? new ReciprocalRankFusion()
-                : new ScoreMixing(components.Select(c => c.Weight).ToList());
-            rankers[RetrievalModeNames.Hybrid] = new FusionRanker(components.Select(c => (c.Mode, rankers[c.Mode])).ToList(), fusion, options.Hybrid.Candidates);
+                : new ScoreMixing(fused.Select(c => c.Weight).ToList());
+            IRanker hybrid = new FusionRanker(fused.Select(c => (c.Mode, rankers[c.Mode])).ToList(), fusion, options.Hybrid.Candidates);
+            rankers[RetrievalModeNames.Hybrid] = expands ? graph!.Expand(hybrid, components[graphAt].Weight, options.Hybrid.Candidates) : hybrid;
         }
         return new RetrievalModes(rankers, unavailable.ToList(), options.Mode);
     }

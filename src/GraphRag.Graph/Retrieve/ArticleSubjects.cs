@@ -1,0 +1,59 @@
+using GraphRag.Graph.Extract;
+using GraphRag.Store;
+
+namespace GraphRag.Graph.Retrieve;
+
+/// <summary>
+/// The passages about an entity: those of an article whose title names it ("Shirley Temple";
+/// "Charmed (TV series)" names "Charmed"), the ones that mention it, or the article's first passage
+/// where none does. A passage that names an entity points at the article about it: the hop from a
+/// question's best passage to the passage that answers its second half.
+/// </summary>
+public sealed class ArticleSubjects
+{
+    private readonly Dictionary<string, long[]> _chunksAbout = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<long, long> _articleOfChunk;
+
+    public ArticleSubjects(GraphIndex graph, IReadOnlyList<ArticleStore.ArticleTitle> titles, IReadOnlyDictionary<long, long> articleOfChunk)
+    {
+        _articleOfChunk = articleOfChunk;
+        var articlesByTitle = titles
+            .Select(t => (Key: EntityKeys.Normalize(WithoutQualifier(t.Title)), t.Id))
+            .Where(t => t.Key.Length > 0)
+            .ToLookup(t => t.Key, t => t.Id, StringComparer.Ordinal);
+        var firstChunk = articleOfChunk.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.Min(c => c.Key));
+        foreach (var entity in graph.Snapshot.Entities)
+        {
+            var articles = entity.Aliases.Append(entity.Name).Select(EntityKeys.Normalize).Append(entity.Key)
+                .SelectMany(k => articlesByTitle[k]).ToHashSet();
+            if (articles.Count == 0)
+                continue;
+            var node = graph.EntityIndex[entity.Key];
+            var mentioning = Enumerable.Range(graph.Offsets[node], graph.Offsets[node + 1] - graph.Offsets[node])
+                .Select(k => graph.Neighbours[k]).Where(graph.IsChunk)
+                .Select(n => graph.ChunkIds[n - graph.EntityKeys.Length])
+                .ToLookup(c => articleOfChunk.GetValueOrDefault(c));
+            _chunksAbout[entity.Key] = articles
+                .SelectMany(a => mentioning[a].Any() ? mentioning[a] : firstChunk.TryGetValue(a, out var first) ? [first] : [])
+                .Distinct().Order().ToArray();
+        }
+    }
+
+    /// <summary>Entities that have an article of their own.</summary>
+    public int Count => _chunksAbout.Count;
+
+    public IReadOnlyList<long> ChunksAbout(string entityKey) => _chunksAbout.GetValueOrDefault(entityKey) ?? [];
+
+    public long ArticleOf(long chunkId) => _articleOfChunk.GetValueOrDefault(chunkId);
+
+    /// <summary>
+    /// What a title names: without its trailing disambiguation ("Robert Young (musician)" is about
+    /// Robert Young). Subtitles are kept: cut at a dash or colon, the notes' titles ("Embeddings – Part 2")
+    /// made every passage that says "embeddings" point at fifteen passages (notes dev nDCG@10 0.703 → 0.696).
+    /// </summary>
+    private static string WithoutQualifier(string title)
+    {
+        var trimmed = title.TrimEnd();
+        return trimmed.EndsWith(')') && trimmed.LastIndexOf('(') is > 0 and var open ? trimmed[..open].TrimEnd() : trimmed;
+    }
+}

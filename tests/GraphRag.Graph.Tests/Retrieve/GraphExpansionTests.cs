@@ -1,0 +1,88 @@
+using GraphRag.Graph.Retrieve;
+using GraphRag.Graph.Tests.Support;
+using GraphRag.Retrieve;
+using GraphRag.Retrieve.Lexical;
+
+namespace GraphRag.Graph.Tests.Retrieve;
+
+/// <summary>
+/// The graph as hybrid's expansion, on notes shaped like a two-hop HotpotQA question (its
+/// "Kiss and Tell" example): the question names the film, the film's note names the actress, and
+/// only the actress's own note says what post she held.
+/// </summary>
+public sealed class GraphExpansionTests
+{
+    private const string Question = "Which post did the actress who played Corliss Archer in Kiss and Tell hold?";
+
+    private static async Task<GraphHost> IngestAsync()
+    {
+        var host = new GraphHost();
+        await host.IngestAsync("film.md", """
+            # Kiss and Tell (1945 film)
+
+            Kiss and Tell is a 1945 American comedy film starring Shirley Temple as Corliss Archer. The film was directed by Richard Wallace.
+            """);
+        await host.IngestAsync("actress.md", """
+            # Shirley Temple
+
+            Shirley Temple Black was an American actress, singer and dancer. As an adult she served as United States Ambassador to Ghana and to Czechoslovakia.
+            """);
+        await host.IngestAsync("radio.md", """
+            # Meet Corliss Archer
+
+            Meet Corliss Archer is an American radio sitcom about a teenage girl. Corliss Archer was played on radio by Janet Waldo, and on television by Ann Baker.
+            """);
+        await host.IngestAsync("sitcom.md", """
+            # Corliss Archer in print
+
+            The stories of Corliss Archer first appeared in magazines; the character kept her post as the best-known teenager of American fiction.
+            """);
+        return host;
+    }
+
+    [Fact]
+    public async Task The_passage_about_an_entity_that_the_best_passage_names_is_lifted_and_says_why()
+    {
+        using var host = await IngestAsync();
+        var lexical = new Bm25Ranker(host.Database);
+        var before = (await host.SearchWith(lexical).SearchAsync(Question, 4)).Hits.Select(h => h.Title).ToList();
+        // The premise: on words alone a note that does not answer outranks the actress's (it shares only "actress" with the question).
+        Assert.True(before.IndexOf("Shirley Temple") >= 2, string.Join(" | ", before));
+
+        var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), lexical, weight: 0.5, seeds: 1, candidates: 50);
+        var hits = (await host.SearchWith(expanded).SearchAsync(Question, 4)).Hits;
+
+        Assert.Equal("Kiss and Tell (1945 film)", hits[0].Title);
+        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Contains("graph: about Shirley Temple, named by passage #1", hits[1].Explanation);
+        // Passages it did not lift keep the ranking's own reason, and only that.
+        Assert.DoesNotContain(hits.Skip(2), h => h.Explanation!.Contains("graph:"));
+    }
+
+    [Fact]
+    public async Task Without_a_passage_naming_an_article_s_subject_the_ranking_is_unchanged()
+    {
+        using var host = await IngestAsync();
+        var lexical = new Bm25Ranker(host.Database);
+        const string question = "Which radio sitcom was about a teenage girl?";
+        var before = (await host.SearchWith(lexical).SearchAsync(question, 4)).Hits;
+        var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), lexical, weight: 0.5, seeds: 1, candidates: 50);
+        var after = (await host.SearchWith(expanded).SearchAsync(question, 4)).Hits;
+
+        Assert.Equal(before.Select(h => h.ChunkId), after.Select(h => h.ChunkId));
+    }
+
+    [Fact]
+    public async Task Hybrid_with_the_graph_as_a_component_is_the_expansion_of_the_other_components()
+    {
+        using var host = await IngestAsync();
+        var modes = RetrievalComposition.Compose(
+            new RetrievalOptions { Hybrid = { Components = "lexical,graph", Weights = "1,0.5" } },
+            host.Database, dense: null, host.Get<IGraphRankerFactory>(), []);
+        var hits = (await new PassageSearch(modes, host.Get<GraphRag.Store.ArticleStore>()).SearchAsync(Question, 4, RetrievalModeNames.Hybrid)).Hits;
+
+        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Contains("lexical #", hits[1].Explanation);
+        Assert.Contains("graph: about Shirley Temple", hits[1].Explanation);
+    }
+}
