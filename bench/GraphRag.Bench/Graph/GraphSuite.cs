@@ -129,7 +129,7 @@ public sealed class GraphSuite : IBenchSuite
                 var keys = degree.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(50).Select(kv => kv.Key).ToList();
                 var hops = Sample(keys, k => store.GetNeighbourhoodAsync(k, 2, 1000).GetAwaiter().GetResult());
                 // PPR from the question's entities alone: the walk's own cost, without a lexical search to seed it.
-                var ranker = new GraphRanker(new GraphSnapshotCache(store), new GraphRetrievalOptions { PassageSeeds = "" }, passageSeeds: null);
+                var ranker = new GraphRanker(new GraphSnapshotCache(store, new ArticleStore(database)), new GraphRetrievalOptions { PassageSeeds = "" }, passageSeeds: null);
                 var ppr = Sample(Queries, q => ranker.RankAsync(SearchQuery.Parse(q), 10).GetAwaiter().GetResult());
                 var hopP95 = Measure.Percentile(hops, 0.95);
                 embeddedHop ??= hopP95;

@@ -33,7 +33,7 @@ public static class RetrievalComposition
 
         var weights = options.Hybrid.ComponentWeights;
         var components = options.Hybrid.ComponentModes
-            .Select((mode, i) => (Mode: mode, Weight: weights.Count > i ? weights[i] : 1.0))
+            .Select((mode, i) => (Mode: mode, Weight: weights.Count > i ? weights[i] : HybridOptions.DefaultWeight(mode)))
             .Where(c => rankers.ContainsKey(c.Mode))
             .ToList();
         // With others beside it, the graph does not rank on its own: it expands their fusion (IGraphRankerFactory.Expand).
