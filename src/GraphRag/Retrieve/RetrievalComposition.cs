@@ -8,8 +8,8 @@ namespace GraphRag.Retrieve;
 /// <summary>
 /// The one place where rankers are put together: lexical always; dense when an encoder is
 /// there; graph when the graph library is, seeded from another mode's ranking (BM25's when that
-/// mode cannot serve the database); hybrid as a fusion
-/// over the configured components. Rankers that others build on are shared per query, so a hybrid
+/// mode cannot serve the database); hybrid as a fusion over the configured components, expanded by
+/// the graph when it is one of them. Rankers that others build on are shared per query, so a hybrid
 /// search runs one FTS5 query and one vector scan however many components read them.
 /// </summary>
 public static class RetrievalComposition

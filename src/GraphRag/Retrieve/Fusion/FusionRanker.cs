@@ -4,7 +4,8 @@ namespace GraphRag.Retrieve.Fusion;
 /// A ranker over rankers (the hybrid mode): each component ranks the query to
 /// <paramref name="candidates"/> deep, the fusion turns the rankings into one score per chunk, and
 /// each chunk's reason lists where every component ranked it. Each component finds what the others
-/// miss: exact terms and names (lexical), paraphrases (dense), facts linked across articles (graph).
+/// miss: exact terms and names (lexical), paraphrases (dense). (The graph, in hybrid, expands this
+/// fusion's ranking rather than being fused: see IGraphRankerFactory.Expand.)
 /// A component the database cannot serve (dense before anything is embedded) ranks nothing.
 /// </summary>
 public sealed class FusionRanker(IReadOnlyList<(string Name, IRanker Ranker)> components, IFusion fusion, int candidates) : IRanker
