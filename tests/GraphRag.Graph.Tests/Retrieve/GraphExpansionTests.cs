@@ -12,11 +12,11 @@ namespace GraphRag.Graph.Tests.Retrieve;
 /// </summary>
 public sealed class GraphExpansionTests
 {
-    private const string Question = "Which post did the actress who played Corliss Archer in Kiss and Tell hold?";
+    internal const string Question = "Which post did the actress who played Corliss Archer in Kiss and Tell hold?";
 
-    private static async Task<GraphHost> IngestAsync()
+    internal static async Task<GraphHost> IngestAsync(GraphHost? into = null)
     {
-        var host = new GraphHost();
+        var host = into ?? new GraphHost();
         await host.IngestAsync("film.md", """
             # Kiss and Tell (1945 film)
 
@@ -84,5 +84,23 @@ public sealed class GraphExpansionTests
         Assert.Equal("Shirley Temple", hits[1].Title);
         Assert.Contains("lexical #", hits[1].Explanation);
         Assert.Contains("graph: about Shirley Temple", hits[1].Explanation);
+    }
+}
+
+/// <summary>The same lift with the graph in Neo4j: the expansion reads the snapshot either store gives.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class GraphExpansionNeo4jTests
+{
+    [Fact]
+    public async Task The_expansion_lifts_the_same_passage_over_the_neo4j_store()
+    {
+        await Neo4jServer.EmptyStoreOrSkipAsync();
+        using var host = await GraphExpansionTests.IngestAsync(new GraphHost(new GraphHost.Neo4j(Neo4jServer.Options()!)));
+        Assert.IsType<GraphRag.Graph.Store.Neo4jGraphStore>(host.Get<GraphRag.Graph.Store.IGraphStore>());
+        var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), new Bm25Ranker(host.Database), weight: 0.5, seeds: 1, candidates: 50);
+        var hits = (await host.SearchWith(expanded).SearchAsync(GraphExpansionTests.Question, 4)).Hits;
+
+        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Contains("graph: about Shirley Temple, named by passage #1", hits[1].Explanation);
     }
 }
