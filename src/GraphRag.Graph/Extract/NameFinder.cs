@@ -58,14 +58,17 @@ public sealed partial class NameFinder(WordClasses words)
                 yield return new Candidate(new TextSpan(tokens[start].Start, tokens[end].End), title, CandidateKind.Title, EntityKeys.Normalize(title, keepPlural: true));
                 continue;
             }
-            // "Handling Long Sequences: …": a title-case label, not a name.
-            if (start == 0 && end + 1 < tokens.Count && text[tokens[end].End] == ':')
+            // "Handling Long Sequences: …", "Step 3: Positional Encoding: …", "Chapters Catalogue:": a title-case label opening a clause, not a name.
+            if (AtClauseStart(text, tokens, start) && tokens[end].End < text.Length && text[tokens[end].End] == ':')
                 continue;
             while (start <= end && IsOrdinaryAt(AtClauseStart(text, tokens, start), tokens[start].Text, lowercaseWords, isNameElsewhere))
                 start++;
             if (start > end)
                 continue;
             var run = tokens.Skip(start).Take(end - start + 1).ToList();
+            // "AND I", "OR I": words that name nothing, in capitals for emphasis.
+            if (run.All(t => words.IsFunctionWord(Bare(t.Text).ToLowerInvariant())))
+                continue;
             if (run.Count == 1 && !IsName(text, tokens, start, inLongQuote(run[0].Start), lowercaseWords, isNameElsewhere))
                 continue;
             var parts = run.Select(t => t.Text).ToList();

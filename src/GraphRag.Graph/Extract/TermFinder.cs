@@ -103,7 +103,9 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         var parts = key.Split(' ');
         // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
+        // A generic head ("negative values", "given values") needs more than an everyday adjective or participle in front.
         return isWholePhrase && parts.Length <= 3 && !(words.IsAdjectiveOnly(parts[0]) && words.IsEverydayWord(parts[0]))
+               && !(IsGeneric(parts[^1]) && words.IsEverydayWord(parts[0]) && words.ReadsFirstAsModifier(parts[0]))
                && (HasTypedHead(key) || IsRare(parts[^1]));
     }
 
@@ -130,6 +132,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word, _limits.RareWordPerMillion);
     }
 
+    private static bool IsGeneric(string word) => Generic.Contains(word) || Generic.Contains(EntityKeys.Normalize(word));
+
     /// <summary>Rare in everyday English, singular and plural counted together ("neuron" and "neurons").</summary>
     private bool IsRare(string word) => IsRare(word, _limits.RarePerMillion);
 
@@ -151,7 +155,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     }
 
     /// <summary>A phrase whose head word names a kind of technical thing ("statistical analysis", "ranking metric").</summary>
-    private static bool HasTypedHead(string key) => EntityTypeClassifier.FromName(key) is not null and not Model.EntityTypes.Organization;
+    private static bool HasTypedHead(string key) => EntityTypeClassifier.FromHead(key) is not null and not Model.EntityTypes.Organization;
 
     /// <summary>For every candidate, the frequencies of the longer candidates it is a contiguous part of.</summary>
     private static Dictionary<string, List<int>> ContainingFrequencies(Dictionary<string, int> frequency)
@@ -181,7 +185,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, i == 0) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i)) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
             var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
             if (!adjacent || !content || verbAfterNoun)

@@ -202,4 +202,54 @@ public sealed class CandidateFilterTests
         Assert.Contains("data pipeline", keys);
         Assert.Contains("learning rate", keys);
     }
+
+    [Fact]
+    public void Function_words_in_capitals_are_no_name_but_an_acronym_beside_them_is()
+    {
+        var keys = Keys("I walk if it is nice outside AND I have time, OR I stay in. Then BERT reads the note.");
+        Assert.DoesNotContain(keys, k => k is "and i" or "or i" or "and" or "or");
+        Assert.Contains("bert", keys);
+    }
+
+    [Fact]
+    public void A_title_case_label_before_a_colon_opens_a_clause_and_is_no_name()
+    {
+        var keys = Keys("""
+            Step 3: Positional Encoding: Since transformers read all words at once, they need the order, as Spotify found.
+
+            Chapters Catalogue:
+
+            Introducing MLflow
+            """);
+        Assert.DoesNotContain(keys, k => k is "encoding" or "positional encoding" or "catalogue" or "chapters catalogue");
+        Assert.Contains("spotify", keys);
+        Assert.Contains("mlflow", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_word_after_a_colon_starts_a_term_as_at_a_sentence_start()
+    {
+        var keys = Keys("Step 2: Embedding: Machine learning models are big statistical calculators. Machine learning models need numbers.");
+        Assert.DoesNotContain("learning model", keys);
+        Assert.Contains("machine learning model", keys);
+    }
+
+    [Fact]
+    public void A_term_seen_once_is_typed_by_its_head_not_by_a_model_word_in_front()
+    {
+        var keys = Keys("Positional encoding is added to give the model information about the order. The ranking model orders the items.");
+        Assert.DoesNotContain("model information", keys);
+        Assert.Contains("ranking model", keys);
+    }
+
+    [Fact]
+    public void An_everyday_adjective_or_participle_before_a_generic_noun_makes_no_term_seen_once()
+    {
+        var keys = Keys("""
+            The negative values obtained are returned as zero and the positive value remains unchanged.
+            When we substitute the given values, the derivative is small. Each pixel value lies between 0 and 1.
+            """);
+        Assert.DoesNotContain(keys, k => k is "negative value" or "positive value" or "given value");
+        Assert.Contains("pixel value", keys);
+    }
 }
