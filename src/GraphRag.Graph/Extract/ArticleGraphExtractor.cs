@@ -61,7 +61,7 @@ public sealed partial class ArticleGraphExtractor
                 acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
             }
             var isHeading = IsHeading(text, sentences[i].Start);
-            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.InTableHeader, lowercaseWords,
+            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.StartsCell, lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
         }
         foreach (var title in WorkTitles.Find(text, nonProse))

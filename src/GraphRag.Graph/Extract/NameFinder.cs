@@ -27,8 +27,8 @@ public sealed partial class NameFinder(WordClasses words)
     /// <param name="lowercaseWords">Words the article also writes in lower case.</param>
     /// <param name="isNameElsewhere">Whether a capitalised word is shown to be a name outside this position (mid-sentence elsewhere, or known to the graph).</param>
     /// <param name="inLongQuote">Whether an offset lies inside a quoted example sentence.</param>
-    /// <param name="inTableHeader">Whether an offset lies in a table's header row, whose words are separate cells.</param>
-    public IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, Func<int, bool> inLongQuote, Func<int, bool> inTableHeader,
+    /// <param name="startsCell">Whether a word at an offset stands in a table cell apart from the word before it (<see cref="NonProse.StartsCell"/>).</param>
+    public IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, Func<int, bool> inLongQuote, Func<int, bool> startsCell,
         ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
     {
         for (var i = 0; i < tokens.Count; i++)
@@ -46,7 +46,7 @@ public sealed partial class NameFinder(WordClasses words)
             if (isHeading || !token.IsCapitalised)
                 continue;
             var end = i;
-            while (end + 1 < tokens.Count && !inTableHeader(tokens[end].Start) && Continues(text, tokens, end + 1))
+            while (end + 1 < tokens.Count && !startsCell(tokens[end + 1].Start) && Continues(text, tokens, end + 1))
                 end++;
             while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;

@@ -252,4 +252,31 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(keys, k => k is "negative value" or "positive value" or "given value");
         Assert.Contains("pixel value", keys);
     }
+
+    [Fact]
+    public void A_value_that_ends_the_label_of_several_table_rows_is_a_column_of_its_own()
+    {
+        var keys = Keys("""
+            Mitchell Starc Australia 12.4 79.4 48.43
+
+            Mohammed Shami India 7.8 83.0 51.99
+
+            Travis Head Australia 9.5 65.7 56.56
+
+            Kuldeep Yadav India 10.5 56.8 60.64
+
+            You can find players who are a mix of Glenn Maxwell and KL Rahul.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains(' ') && (k.EndsWith("australia", StringComparison.Ordinal) || k.EndsWith("india", StringComparison.Ordinal)));
+        Assert.Contains("mitchell starc", keys);
+        Assert.Contains("kuldeep yadav", keys);
+        Assert.Contains("glenn maxwell", keys);
+    }
+
+    [Theory]
+    [InlineData("Mitchell Starc Australia 12.4 79.4\nMohammed Shami India 7.8 83.0\nPat Cummins Australia 13.7 75.1", "Australia", true)]
+    [InlineData("Mitchell Starc Australia 12.4 79.4\nMohammed Shami India 7.8 83.0\nPat Cummins Australia 13.7 75.1", "Starc", false)]
+    [InlineData("Rohit Sharma India 49.1 92.0\nVirat Kohli 54.2 93.5", "India", false)]
+    public void Only_a_last_label_word_repeated_across_data_rows_starts_a_cell(string text, string word, bool starts) =>
+        Assert.Equal(starts, new NonProse(text).StartsCell(text.IndexOf(word, StringComparison.Ordinal)));
 }
