@@ -72,7 +72,7 @@ public sealed partial class ArticleGraphExtractor
             var surface = text[title.Start..title.End];
             candidates.Add((new Candidate(title, surface, CandidateKind.Title, EntityKeys.Normalize(surface, keepPlural: true)), sentence));
         }
-        foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
+        foreach (var term in _terms.Find(text, tokens, nonProse, lowercaseWords, key => known.Find(key) is not null))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var quotedStrings = QuotedStrings(text);

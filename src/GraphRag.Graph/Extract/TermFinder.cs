@@ -52,14 +52,15 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
     };
 
-    public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, Func<string, bool> isKnown)
+    /// <param name="lowercaseWords">Words the article writes in lower case: written with a capital elsewhere ("how Attention works"), they are still its common nouns.</param>
+    public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, ISet<string> lowercaseWords, Func<string, bool> isKnown)
     {
         var occurrences = new Dictionary<string, List<(TextSpan Span, string Surface)>>(StringComparer.Ordinal);
         var wholePhrases = new HashSet<string>(StringComparer.Ordinal);
         var lowercaseCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var tokens in sentences)
         {
-            foreach (var phrase in NounPhrases(text, tokens, nonProse))
+            foreach (var phrase in NounPhrases(text, tokens, nonProse, lowercaseWords))
             {
                 wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase)));
                 for (var n = 1; n <= Math.Min(_limits.MaximumWords, phrase.Count); n++)
@@ -179,13 +180,13 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     }
 
     /// <summary>Maximal stretches of adjacent lower-case content words, cut where a finite verb follows a noun.</summary>
-    private IEnumerable<List<Word>> NounPhrases(string text, IReadOnlyList<Word> tokens, NonProse nonProse)
+    private IEnumerable<List<Word>> NounPhrases(string text, IReadOnlyList<Word> tokens, NonProse nonProse, ISet<string> lowercaseWords)
     {
         var run = new List<Word>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i)) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
             var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
             if (!adjacent || !content || verbAfterNoun)

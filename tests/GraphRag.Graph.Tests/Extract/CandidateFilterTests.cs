@@ -279,4 +279,13 @@ public sealed class CandidateFilterTests
     [InlineData("Rohit Sharma India 49.1 92.0\nVirat Kohli 54.2 93.5", "India", false)]
     public void Only_a_last_label_word_repeated_across_data_rows_starts_a_cell(string text, string word, bool starts) =>
         Assert.Equal(starts, new NonProse(text).StartsCell(text.IndexOf(word, StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_common_noun_of_the_article_written_with_a_capital_mid_sentence_is_a_mention_of_it()
+    {
+        const string text = "We saw how the Transformer was proposed for translation. Each transformer reads tokens in parallel, and a transformer is deep.";
+        var graph = Extract(text);
+        var at = text.IndexOf("Transformer", StringComparison.Ordinal);
+        Assert.Contains(graph.Mentions, m => m.EntityKey == "transformer" && m.StartOffset == at && m.EndOffset == at + "Transformer".Length);
+    }
 }
