@@ -262,7 +262,7 @@ public sealed partial class ArticleGraphExtractor
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
-                if ((RelationPatterns.Match(between, after, b.Candidate.Surface) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
+                if ((RelationPatterns.Match(between, after, b.Candidate.Surface, text[span.Start..a.Candidate.Span.Start]) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.

@@ -116,4 +116,26 @@ public sealed class RelationPatternsTests
         var typed = Typed("Ranking metrics such as NDCG, MRR and MAP compare orderings.");
         Assert.Equal(["map", "mrr", "ndcg"], typed.Where(r => r.Type == RelationTypes.IsA && r.Target == "ranking metric").Select(r => r.Source).Order());
     }
+
+    [Theory]
+    [InlineData("There are 2 kinds of ", ": ", RelationTypes.IsA)]
+    [InlineData("We use two main types of ", ": ", RelationTypes.IsA)]
+    [InlineData("There are 2 kinds of ", ", ", null)]
+    [InlineData("We looked at ", ": ", null)]
+    [InlineData("We might need two kinds of ", ": ", null)]
+    public void A_colon_after_kinds_of_x_lists_kinds_of_x(string before, string between, string? type)
+    {
+        var match = RelationPatterns.Match(between, before: before);
+        Assert.Equal(type, match?.Type);
+        if (type is not null)
+            Assert.True(match!.Value.Reversed);
+    }
+
+    [Fact]
+    public void Every_kind_listed_after_the_colon_is_a_kind_of_what_the_sentence_names()
+    {
+        var typed = Typed("There are 2 kinds of attention: self-attention and cross-attention. Self-attention and cross-attention both use attention heads.");
+        Assert.Contains(("self attention", RelationTypes.IsA, "attention"), typed);
+        Assert.Contains(("cross attention", RelationTypes.IsA, "attention"), typed);
+    }
 }
