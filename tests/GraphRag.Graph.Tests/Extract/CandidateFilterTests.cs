@@ -288,4 +288,14 @@ public sealed class CandidateFilterTests
         var at = text.IndexOf("Transformer", StringComparison.Ordinal);
         Assert.Contains(graph.Mentions, m => m.EntityKey == "transformer" && m.StartOffset == at && m.EndOffset == at + "Transformer".Length);
     }
+
+    [Fact]
+    public void An_adjective_that_counts_or_grades_is_no_part_of_a_term_but_one_that_classifies_is()
+    {
+        var keys = Keys("""
+            A single linear classifier cannot separate the classes. Multiple linear classifiers can, and a simple linear classifier is fast.
+            """);
+        Assert.DoesNotContain(keys, k => k.StartsWith("single ", StringComparison.Ordinal) || k.StartsWith("multiple ", StringComparison.Ordinal));
+        Assert.Contains("linear classifier", keys);
+    }
 }
