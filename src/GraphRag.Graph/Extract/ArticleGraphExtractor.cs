@@ -72,7 +72,10 @@ public sealed partial class ArticleGraphExtractor
             var surface = text[title.Start..title.End];
             candidates.Add((new Candidate(title, surface, CandidateKind.Title, EntityKeys.Normalize(surface, keepPlural: true)), sentence));
         }
-        foreach (var term in _terms.Find(text, tokens, nonProse, lowercaseWords, key => known.Find(key) is not null))
+        // A phrase the article only ever writes inside quoted example sentences ("‘… if it’s nice outside …’") is the example's, not a term of the notes.
+        var terms = _terms.Find(text, tokens, nonProse, lowercaseWords, key => known.Find(key) is not null);
+        var quotedOnly = terms.GroupBy(t => t.Key, StringComparer.Ordinal).Where(g => g.All(t => quoted[t.Span.Start])).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var term in terms.Where(t => !quotedOnly.Contains(t.Key)))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var quotedStrings = QuotedStrings(text);
@@ -428,7 +431,9 @@ public sealed partial class ArticleGraphExtractor
         return inside;
     }
 
-    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
+    // “…”, "…" and ‘…’ (where ’ followed by a letter is an apostrophe inside the quotation: ‘if it’s nice’); an opening ‘
+    // left unclosed runs to the end of its line.
+    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""|‘(?:[^’\n]|’(?=\p{L})){3,400}(?:’|(?=\n)|$)")]
     private static partial Regex Quotation();
 
     /// <summary>

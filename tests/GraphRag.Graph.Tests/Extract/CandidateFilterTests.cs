@@ -298,4 +298,16 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(keys, k => k.StartsWith("single ", StringComparison.Ordinal) || k.StartsWith("multiple ", StringComparison.Ordinal));
         Assert.Contains("linear classifier", keys);
     }
+
+    [Fact]
+    public void A_phrase_written_only_inside_quoted_example_sentences_is_no_term()
+    {
+        var keys = Keys("""
+            Take the statement, ‘I will go for a walk if it’s nice outside AND I have free time.’ A truth table represents it.
+            Now the rule is ‘I will go for a walk if it’s nice outside OR I have free time.
+            The truth table of “I walk if it is nice outside XOR I have free time” has four rows.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains("nice outside") || k.Contains("free time"));
+        Assert.Contains("truth table", keys);
+    }
 }
