@@ -61,8 +61,14 @@ public sealed partial class NameFinder(WordClasses words)
             // "Handling Long Sequences: …", "Step 3: Positional Encoding: …", "Chapters Catalogue:": a title-case label opening a clause, not a name.
             if (AtClauseStart(text, tokens, start) && tokens[end].End < text.Length && text[tokens[end].End] == ':')
                 continue;
-            while (start <= end && IsOrdinaryAt(AtClauseStart(text, tokens, start), tokens[start].Text, lowercaseWords, isNameElsewhere))
+            // A capital right after an opening article or other function word ("A Closer Look at …", "The Transformer was …")
+            // proves as little as one at the clause start itself.
+            var clauseStart = AtClauseStart(text, tokens, start);
+            while (start <= end && IsOrdinaryAt(clauseStart, tokens[start].Text, lowercaseWords, isNameElsewhere))
+            {
+                clauseStart = clauseStart && words.IsFunctionWord(Bare(tokens[start].Text));
                 start++;
+            }
             if (start > end)
                 continue;
             var run = tokens.Skip(start).Take(end - start + 1).ToList();

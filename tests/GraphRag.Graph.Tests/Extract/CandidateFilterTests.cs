@@ -310,4 +310,15 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(keys, k => k.Contains("nice outside") || k.Contains("free time"));
         Assert.Contains("truth table", keys);
     }
+
+    [Fact]
+    public void A_capital_right_after_an_opening_article_proves_no_name_but_a_known_proper_noun_there_is_one()
+    {
+        var keys = Keys("""
+            A Closer Look at the attention weights follows.
+            The Google team trains the model, and the Closer team reviews it.
+            """);
+        Assert.DoesNotContain(keys, k => k is "closer look" or "look");
+        Assert.Contains("google", keys);
+    }
 }
