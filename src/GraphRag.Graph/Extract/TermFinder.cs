@@ -75,6 +75,9 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             foreach (var phrase in NounPhrases(text, tokens, nonProse, lowercaseWords))
             {
                 wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase)));
+                // "the log loss function": a generic last word adds nothing to the name before it, which stands as a whole phrase too.
+                if (phrase.Count >= 3 && IsGeneric(phrase[^1].Text.ToLowerInvariant()))
+                    wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase[..^1])));
                 for (var n = 1; n <= Math.Min(_limits.MaximumWords, phrase.Count); n++)
                 {
                     for (var s = 0; s + n <= phrase.Count; s++)
@@ -116,9 +119,9 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         var parts = key.Split(' ');
         // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
-        // A generic head ("negative values", "given values") needs more than an everyday adjective or participle in front.
+        // A generic head ("negative values", "given values", "resulting value") needs more than an everyday adjective or a participle in front.
         return isWholePhrase && parts.Length <= 3 && !(words.IsAdjectiveOnly(parts[0]) && words.IsEverydayWord(parts[0]))
-               && !(IsGeneric(parts[^1]) && words.IsEverydayWord(parts[0]) && words.ReadsFirstAsModifier(parts[0]))
+               && !(IsGeneric(parts[^1]) && ((words.IsEverydayWord(parts[0]) && words.ReadsFirstAsModifier(parts[0])) || words.ReadsFirstAsParticiple(parts[0])))
                && (HasTypedHead(key) || IsRare(parts[^1]));
     }
 
@@ -227,6 +230,11 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)
     {
         var word = tokens[i].Text;
+        // "the loss function is …", "a loss function.": a verb's base form cannot follow a singular noun as its
+        // subject ("the model ranks", never "the model rank"), so there a word read as a base form or a noun is a noun.
+        var tags = words.Lexicon.Tags(word.ToLowerInvariant());
+        if (i > 0 && !IsPluralLooking(tokens[i - 1].Text) && tags.Any(t => t is "VB" or "VBP") && !tags.Any(t => t is "VBZ" or "VBD" or "VBN"))
+            return false;
         if (words.PrefersFiniteVerb(word) && !words.IsModifier(word))
             return true;
         // "the retrieval model funnels down …": a plural-looking word right after a singular noun, before a particle or an article.
@@ -237,6 +245,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             return false;
         return i + 1 >= tokens.Count || words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text);
     }
+
+    private static bool IsPluralLooking(string word) => word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 
     private bool IsContentWord(string text, Word t, bool sentenceStart)
     {

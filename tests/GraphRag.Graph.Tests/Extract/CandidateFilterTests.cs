@@ -321,4 +321,22 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(keys, k => k is "closer look" or "look");
         Assert.Contains("google", keys);
     }
+
+    [Fact]
+    public void A_base_form_after_a_singular_noun_is_a_noun_not_its_verb()
+    {
+        var keys = Keys("""
+            I graphed the relationship between the weight and the loss function below. The value of the loss function is close to zero.
+            To evaluate the model, we can create a loss function. The ranking model ranks the items, and the users rank them too.
+            """);
+        Assert.Contains("loss function", keys);
+        Assert.DoesNotContain(keys, k => k.EndsWith("model rank", StringComparison.Ordinal) || k.EndsWith("user rank", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_participle_before_a_generic_noun_makes_no_term_seen_once()
+    {
+        var keys = Keys("Innovation is about generating value for your ideas. The resulting value of the derivative is small.");
+        Assert.DoesNotContain(keys, k => k is "generating value" or "resulting value");
+    }
 }
