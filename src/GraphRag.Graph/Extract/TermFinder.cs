@@ -47,17 +47,6 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         "expert", "experts", "practitioner", "practitioners", "colleague", "colleagues", "people", "simplicity", "clarity", "mechanism", "mechanisms",
     };
 
-    /// <summary>
-    /// Adjectives that count, order or grade rather than classify: like a determiner they pick out which one, so
-    /// "a single linear classifier" and "multiple linear classifiers" are linear classifiers.
-    /// </summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "single", "multiple", "several", "various", "different", "same", "other", "whole", "entire", "specific", "particular",
-        "certain", "additional", "further", "typical", "simple", "basic", "new", "main", "key", "important", "good", "great",
-        "best", "better", "overall", "previous", "next", "final", "initial", "current", "actual", "usual", "huge", "tiny",
-        "extra", "many", "few", "own",
-    };
 
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -255,7 +244,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             return false;
         if (!(char.IsLower(w[0]) || (sentenceStart && char.IsUpper(w[0]))) || !w.Skip(1).All(c => char.IsLower(c) || c == '-'))
             return false;
-        return !Lexicon.IsFunctionOrVerb(w) && !words.IsFunctionWord(w) && !words.IsAdverb(w) && !words.IsVerbOnly(w) && !Determiners.Contains(w);
+        return !Lexicon.IsFunctionOrVerb(w) && !words.IsFunctionWord(w) && !words.IsAdverb(w) && !words.IsVerbOnly(w);
     }
 
     /// <summary>Ends in a noun; starts with no bare participle or plural ("computed values", "items ranked").</summary>
