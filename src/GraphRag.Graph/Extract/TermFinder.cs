@@ -40,11 +40,13 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         "scripts", "utility", "workflow", "number", "numbers", "percent", "percentage", "dataset", "datasets", "metric", "metrics",
         "image", "images", "video", "videos", "text", "texts", "word", "words", "sentence", "sentences", "document", "documents",
         "page", "pages", "link", "links", "website", "websites", "email", "analysis", "analyses", "study", "studies", "paper", "papers",
-        "calculation", "calculations", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
+        "calculation", "calculations", "computation", "computations", "idea", "ideas", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
         // People by role and plain qualities: what a text is written by or for, not about.
         "graph", "chart", "charts", "plot", "plots", "figure", "figures", "diagram", "diagrams", "screenshot", "screenshots",
         "researcher", "researchers", "scientist", "scientists", "engineer", "engineers", "student", "students", "beginner", "beginners",
         "expert", "experts", "practitioner", "practitioners", "colleague", "colleagues", "people", "simplicity", "clarity", "mechanism", "mechanisms",
+        // Numbers written as words ("around 100 trillion connections … trillions").
+        "hundreds", "thousands", "millions", "billions", "trillions",
     };
 
 

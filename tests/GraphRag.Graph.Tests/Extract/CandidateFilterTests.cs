@@ -341,4 +341,15 @@ public sealed class CandidateFilterTests
         var keys = Keys("Innovation is about generating value for your ideas. The resulting value of the derivative is small.");
         Assert.DoesNotContain(keys, k => k is "generating value" or "resulting value");
     }
+
+    [Fact]
+    public void Ideas_computations_and_numbers_in_words_are_no_entities()
+    {
+        var graph = Extract("""
+            Karpathy argues that the Transformer is one of the most important ideas in AI. A good idea spreads, and every idea needs a test.
+            Machines perform computations on numerical data, and computations are cheap. The brain has trillions of connections, and trillions more synapses.
+            """);
+        Assert.DoesNotContain(graph.Entities, e => e.Key is "idea" or "computation" or "trillion" or "trillions");
+        Assert.DoesNotContain(graph.Relations, r => r.TargetKey == "idea");
+    }
 }
