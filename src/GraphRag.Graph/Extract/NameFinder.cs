@@ -64,7 +64,7 @@ public sealed partial class NameFinder(WordClasses words)
             // A capital right after an opening article or other function word ("A Closer Look at …", "The Transformer was …")
             // proves as little as one at the clause start itself.
             var clauseStart = AtClauseStart(text, tokens, start);
-            while (start <= end && IsOrdinaryAt(clauseStart, tokens[start].Text, lowercaseWords, isNameElsewhere))
+            while (start <= end && IsOrdinaryAt(clauseStart && !IsFirstName(tokens[start].Text, start < end), tokens[start].Text, lowercaseWords, isNameElsewhere))
             {
                 clauseStart = clauseStart && words.IsFunctionWord(Bare(tokens[start].Text));
                 start++;
@@ -117,6 +117,13 @@ public sealed partial class NameFinder(WordClasses words)
             return true;
         return !isNameElsewhere(bare) && lowercaseWords.Contains(bare.ToLowerInvariant());
     }
+
+    /// <summary>
+    /// "Josh Hazlewood", "Pat Cummins" opening a line: a word the lexicon reads first as a proper noun, before another
+    /// capitalised word of the name, is a first name even where English also uses it as a word ("josh", "pat").
+    /// </summary>
+    private bool IsFirstName(string word, bool beforeAnotherWord) =>
+        beforeAnotherWord && words.IsKnownProperNoun(word) && !Lexicon.Verbs.Contains(word) && !words.IsFunctionWord(word);
 
     /// <summary>A one-word name: not a sentence-initial or quoted ordinary word, not a demonym before its noun.</summary>
     private bool IsName(string text, IReadOnlyList<Word> tokens, int index, bool inLongQuote, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)

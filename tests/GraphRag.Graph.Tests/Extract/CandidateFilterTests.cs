@@ -352,4 +352,22 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(graph.Entities, e => e.Key is "idea" or "computation" or "trillion" or "trillions");
         Assert.DoesNotContain(graph.Relations, r => r.TargetKey == "idea");
     }
+
+    [Fact]
+    public void A_first_name_english_also_uses_as_a_word_opens_a_name_at_a_line_start()
+    {
+        var keys = Keys("""
+            Pat Cummins Australia 13.7 75.1 48.65
+
+            Adam Zampa Australia 9.5 65.7 56.56
+
+            Josh Hazlewood Australia 17.3 91.0 52.10
+
+            Unfortunately, Spotify ranks songs.
+            """);
+        Assert.Contains("pat cummins", keys);
+        Assert.Contains("adam zampa", keys);
+        Assert.Contains("josh hazlewood", keys);
+        Assert.DoesNotContain(keys, k => k is "cummins" or "zampa" or "hazlewood" or "unfortunately spotify");
+    }
 }
