@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Text;
 
@@ -15,7 +16,7 @@ namespace GraphRag.Graph.Extract;
 /// "tokenization") and the article uses it at least twice in lower case. A phrase the graph already
 /// knows is a term on one occurrence.
 /// </summary>
-public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
+public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
 {
     /// <param name="MinimumCValue">C-value a repeated multi-word candidate needs.</param>
     /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific enough to head a term.</param>
@@ -194,7 +195,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             var t = tokens[i];
             var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
-            var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
+            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && IsVerbHere(tokens, i);
             if (!adjacent || !content || verbAfterNoun)
             {
                 if (run.Count > 0)
@@ -208,6 +209,13 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         if (run.Count > 0)
             yield return run;
     }
+
+    /// <summary>"96 attention heads with …", "12 decoder blocks of …": after a count, a plural noun reading ends the phrase it counts.</summary>
+    private bool IsCountedPlural(string text, Word phraseStart, Word word) =>
+        IsPluralLooking(word.Text) && words.Lexicon.Tags(word.Text.ToLowerInvariant()).Contains("NNS") && CountBefore().IsMatch(text.AsSpan(Math.Max(0, phraseStart.Start - 24), Math.Min(24, phraseStart.Start)));
+
+    [GeneratedRegex(@"(?:^|\s)\d[\d,.]*\s+$")]
+    private static partial Regex CountBefore();
 
     /// <summary>
     /// "generating" in "Neural networks process words, generating word embeddings": a present participle

@@ -370,4 +370,12 @@ public sealed class CandidateFilterTests
         Assert.Contains("josh hazlewood", keys);
         Assert.DoesNotContain(keys, k => k is "cummins" or "zampa" or "hazlewood" or "unfortunately spotify");
     }
+
+    [Fact]
+    public void A_plural_after_a_count_is_a_noun_not_a_verb()
+    {
+        var keys = Keys("GPT-3 has 96 attention heads with a head size of 128. Each of its 96 attention heads with its own weights reads tokens. The team heads with the results to the lab.");
+        Assert.Contains("attention head", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("team head", StringComparison.Ordinal));
+    }
 }
