@@ -195,7 +195,7 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
             var t = tokens[i];
             var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
-            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && IsVerbHere(tokens, i);
+            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(tokens, i));
             if (!adjacent || !content || verbAfterNoun)
             {
                 if (run.Count > 0)
@@ -216,6 +216,14 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
 
     [GeneratedRegex(@"(?:^|\s)\d[\d,.]*\s+$")]
     private static partial Regex CountBefore();
+
+    /// <summary>"the sigmoid function outputs 1", "the model returns 0.9": an -s form after a singular noun, before a number, is its verb.</summary>
+    private bool IsVerbBeforeNumber(string text, IReadOnlyList<Word> tokens, int i) =>
+        i > 0 && IsPluralLooking(tokens[i].Text) && !IsPluralLooking(tokens[i - 1].Text)
+        && NumberAfter().IsMatch(text.AsSpan(tokens[i].End, Math.Min(12, text.Length - tokens[i].End)));
+
+    [GeneratedRegex(@"^\s+[-+]?\d")]
+    private static partial Regex NumberAfter();
 
     /// <summary>
     /// "generating" in "Neural networks process words, generating word embeddings": a present participle

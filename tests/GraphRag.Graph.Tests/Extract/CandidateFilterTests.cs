@@ -378,4 +378,12 @@ public sealed class CandidateFilterTests
         Assert.Contains("attention head", keys);
         Assert.DoesNotContain(keys, k => k.StartsWith("team head", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_s_form_after_a_singular_noun_before_a_number_is_its_verb()
+    {
+        var keys = Keys("The loss is zero when the sigmoid function outputs 1. The sigmoid function outputs 1 only when its input reaches infinity.");
+        Assert.DoesNotContain(keys, k => k.EndsWith("function output", StringComparison.Ordinal));
+        Assert.Contains("sigmoid function", keys);
+    }
 }
