@@ -64,8 +64,10 @@ public sealed partial class ArticleGraphExtractor
             candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.StartsCell, lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
         }
+        var listedTitles = new HashSet<int>();
         foreach (var title in WorkTitles.Find(text, nonProse))
         {
+            listedTitles.Add(title.Start);
             var sentence = SentenceIndex(sentences, title.Start);
             if (sentences.Count == 0 || !sentences[sentence].Contains(title))
                 continue;
@@ -81,7 +83,7 @@ public sealed partial class ArticleGraphExtractor
         var quotedStrings = QuotedStrings(text);
         var mentions = SelectMentions(candidates.Where(c => c.Candidate.Kind is CandidateKind.Acronym or CandidateKind.Title || !quotedStrings.Any(q => q.Start <= c.Candidate.Span.Start && c.Candidate.Span.End <= q.End)).ToList(), bylines, text.Length);
         var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
-        return Assemble(article, sentences, mentions, entities);
+        return Assemble(article, sentences, mentions, entities, listedTitles);
     }
 
     /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
@@ -230,7 +232,9 @@ public sealed partial class ArticleGraphExtractor
         return null;
     }
 
-    private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups)
+    /// <param name="listedTitles">Where the titles of a reading list start: an entry names a work and its authors, it states nothing about them.</param>
+    private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups,
+        HashSet<int> listedTitles)
     {
         var text = article.Text;
         var entityMentions = new List<EntityMention>();
@@ -265,7 +269,8 @@ public sealed partial class ArticleGraphExtractor
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
-                if ((RelationPatterns.Match(between, after, b.Candidate.Surface, text[span.Start..a.Candidate.Span.Start]) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
+                var authorship = listedTitles.Contains(a.Candidate.Span.Start) ? null : Authorship(between, a.Group, b.Group);
+                if ((RelationPatterns.Match(between, after, b.Candidate.Surface, text[span.Start..a.Candidate.Span.Start]) ?? authorship) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.

@@ -138,4 +138,18 @@ public sealed class RelationPatternsTests
         Assert.Contains(("self attention", RelationTypes.IsA, "attention"), typed);
         Assert.Contains(("cross attention", RelationTypes.IsA, "attention"), typed);
     }
+
+    [Fact]
+    public void A_reading_list_entry_names_a_work_and_its_author_but_states_no_relation()
+    {
+        var typed = Typed("""
+            Books I recommend:
+            - Pattern Recognition and Machine Learning by Christopher Bishop
+            - Deep Learning with Python by François Chollet
+
+            In the fascinating book “The Brain That Changes Itself,” author Norman Doidge explains the neuron.
+            """);
+        Assert.DoesNotContain(typed, r => r.Source is "christopher bishop" or "françois chollet");
+        Assert.Contains(("norman doidge", RelationTypes.Introduced, "the brain that changes itself"), typed);
+    }
 }
