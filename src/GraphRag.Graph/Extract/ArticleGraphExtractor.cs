@@ -362,7 +362,11 @@ public sealed partial class ArticleGraphExtractor
     [GeneratedRegex(@"^['’]s\s+$")]
     private static partial Regex Possessive();
 
-    /// <summary>The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".</summary>
+    /// <summary>
+    /// The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".
+    /// A member that a relation pattern ties to its own neighbour beyond it belongs to another clause of the list: in "Input layer
+    /// with 4 neurons, Middle layer with 3 neurons, and the Output layer with 2 neurons" the layers are not listed with the neurons.
+    /// </summary>
     private static IEnumerable<int> Coordinated(string text, List<(Candidate Candidate, Group Group)> inSentence, int from, int step)
     {
         yield return from;
@@ -371,6 +375,13 @@ public sealed partial class ArticleGraphExtractor
             var (a, b) = step < 0 ? (inSentence[k + step], inSentence[k]) : (inSentence[k], inSentence[k + step]);
             if (!Coordination().IsMatch(text[a.Candidate.Span.End..b.Candidate.Span.Start]))
                 yield break;
+            var beyond = k + 2 * step;
+            if (beyond >= 0 && beyond < inSentence.Count)
+            {
+                var (near, far) = step < 0 ? (inSentence[beyond], inSentence[k + step]) : (inSentence[k + step], inSentence[beyond]);
+                if (RelationPatterns.Match(text[near.Candidate.Span.End..far.Candidate.Span.Start]) is not null)
+                    yield break;
+            }
             yield return k + step;
         }
     }

@@ -152,4 +152,15 @@ public sealed class RelationPatternsTests
         Assert.DoesNotContain(typed, r => r.Source is "christopher bishop" or "françois chollet");
         Assert.Contains(("norman doidge", RelationTypes.Introduced, "the brain that changes itself"), typed);
     }
+
+    [Fact]
+    public void A_list_of_counted_parts_makes_each_count_a_part_of_its_own_whole_only()
+    {
+        var typed = Typed("""
+            The middle layer feeds the output layer, and each layer holds neurons.
+            You could think of this network as having 3 layers: Input layer with 4 neurons, Middle layer with 3 neurons, and the Output layer with 2 neurons.
+            """);
+        Assert.Contains(("neuron", RelationTypes.PartOf, "output layer"), typed);
+        Assert.DoesNotContain(typed, r => r.Target == "neuron" || (r.Source.EndsWith("layer", StringComparison.Ordinal) && r.Target.EndsWith("layer", StringComparison.Ordinal)));
+    }
 }
