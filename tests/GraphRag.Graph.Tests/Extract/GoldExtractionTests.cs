@@ -3,12 +3,11 @@ using GraphRag.Graph.Tests.Support;
 namespace GraphRag.Graph.Tests.Extract;
 
 /// <summary>
-/// Extraction against hand annotations of 29 corpus passages (Gold/gold.json: 17 dev, 12 test,
-/// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
+/// Extraction against hand annotations of 45 corpus passages (Gold/gold.json: 33 dev, 12 test,
+/// annotated before the extractor ran on them; tuning looked at dev only). Each passage is scored on
 /// what the graph holds for it after the whole corpus is extracted (its article's entities and
-/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, fourth round's
-/// extractor: reading-list titles, table header rows, participle clauses; bench/RESULTS.md, "graph quality (issue 15)")
-/// minus 0.05: a change that loses more fails here.
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, fifth round's
+/// extractor; bench/RESULTS.md, "graph quality (issue 15)") minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
@@ -17,10 +16,12 @@ public sealed class GoldExtractionTests(ITestOutputHelper output)
     // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52). The fourth round left it as it was.
     private const double EntityPrecision = 0.776, EntityRecall = 0.654;
 
-    // Dev split (17 passages), offline extractor (what the thresholds were tuned on): entities P 0.902 (101/112), R 0.727 (96/132);
-    // before the fourth round 0.843 (97/115) / 0.697 (92/132). On the first 8 dev passages alone the second round had 0.915 / 0.757:
-    // too few passages to tune on, so 9 more were annotated.
-    private const double DevEntityPrecision = 0.902, DevEntityRecall = 0.727;
+    // Dev split (33 passages), offline extractor (what the rules were chosen on): entities P 0.883 (188/213), R 0.766 (177/231).
+    // The fifth round's 16 new dev passages, drawn and annotated before the extractor ran on them, scored 0.550 (33/60) / 0.667
+    // (30/45) for the fourth round's extractor (8 passages) and 0.698 (37/53) / 0.648 (35/54) halfway through the fifth (8 more):
+    // the dev figures overstate what fresh notes get. The 17 older dev passages went from 0.902 (101/112) / 0.727 (96/132) to
+    // 0.890 (105/118) / 0.758 (100/132).
+    private const double DevEntityPrecision = 0.883, DevEntityRecall = 0.766;
 
     // Dev and test together (29 passages): typed relations P 0.818 (18/22), R 0.750 (18/24). Over the first 20 passages it was
     // 0.944 (17/18); a reading list among the new passages brings 3 "introduced" links the annotation has no relation for. The
