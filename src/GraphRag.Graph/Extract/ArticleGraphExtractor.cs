@@ -61,24 +61,29 @@ public sealed partial class ArticleGraphExtractor
                 acronymPairs.Add((EntityKeys.Normalize(definition.Acronym), EntityKeys.Normalize(definition.Expansion)));
             }
             var isHeading = IsHeading(text, sentences[i].Start);
-            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.InTableHeader, lowercaseWords,
+            candidates.AddRange(_names.Find(text, tokens[i], isHeading, offset => quoted[offset], nonProse.StartsCell, lowercaseWords,
                 word => capitalisedMidSentence.Contains(word) || known.Find(EntityKeys.Normalize(word)) is not null).Select(c => (c, i)));
         }
+        var listedTitles = new HashSet<int>();
         foreach (var title in WorkTitles.Find(text, nonProse))
         {
+            listedTitles.Add(title.Start);
             var sentence = SentenceIndex(sentences, title.Start);
             if (sentences.Count == 0 || !sentences[sentence].Contains(title))
                 continue;
             var surface = text[title.Start..title.End];
             candidates.Add((new Candidate(title, surface, CandidateKind.Title, EntityKeys.Normalize(surface, keepPlural: true)), sentence));
         }
-        foreach (var term in _terms.Find(text, tokens, nonProse, key => known.Find(key) is not null))
+        // A phrase the article only ever writes inside quoted example sentences ("‘… if it’s nice outside …’") is the example's, not a term of the notes.
+        var terms = _terms.Find(text, tokens, nonProse, lowercaseWords, key => known.Find(key) is not null);
+        var quotedOnly = terms.GroupBy(t => t.Key, StringComparer.Ordinal).Where(g => g.All(t => quoted[t.Span.Start])).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var term in terms.Where(t => !quotedOnly.Contains(t.Key)))
             candidates.Add((term, SentenceIndex(sentences, term.Span.Start)));
 
         var quotedStrings = QuotedStrings(text);
         var mentions = SelectMentions(candidates.Where(c => c.Candidate.Kind is CandidateKind.Acronym or CandidateKind.Title || !quotedStrings.Any(q => q.Start <= c.Candidate.Span.Start && c.Candidate.Span.End <= q.End)).ToList(), bylines, text.Length);
         var entities = Resolve(_words, mentions, acronymPairs, known, text, sentences);
-        return Assemble(article, sentences, mentions, entities);
+        return Assemble(article, sentences, mentions, entities, listedTitles);
     }
 
     /// <summary>Longest span first; at equal spans the more specific finder wins. Overlaps are dropped.</summary>
@@ -227,7 +232,9 @@ public sealed partial class ArticleGraphExtractor
         return null;
     }
 
-    private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups)
+    /// <param name="listedTitles">Where the titles of a reading list start: an entry names a work and its authors, it states nothing about them.</param>
+    private static ArticleGraph Assemble(ArticleInput article, List<TextSpan> sentences, List<(Candidate Candidate, int Sentence)> mentions, Dictionary<string, Group> groups,
+        HashSet<int> listedTitles)
     {
         var text = article.Text;
         var entityMentions = new List<EntityMention>();
@@ -262,7 +269,8 @@ public sealed partial class ArticleGraphExtractor
                     continue;
                 var between = text[a.Candidate.Span.End..b.Candidate.Span.Start];
                 var after = text[b.Candidate.Span.End..Math.Min(span.End, b.Candidate.Span.End + 20)];
-                if ((RelationPatterns.Match(between, after, b.Candidate.Surface) ?? Authorship(between, a.Group, b.Group)) is not { } typed)
+                var authorship = listedTitles.Contains(a.Candidate.Span.Start) ? null : Authorship(between, a.Group, b.Group);
+                if ((RelationPatterns.Match(between, after, b.Candidate.Surface, text[span.Start..a.Candidate.Span.Start]) ?? authorship) is not { } typed)
                     continue;
                 // "Google, Microsoft, and LinkedIn use X", "companies such as Amazon, Reddit and Quora":
                 // the relation holds for every member of a list on either side.
@@ -354,7 +362,11 @@ public sealed partial class ArticleGraphExtractor
     [GeneratedRegex(@"^['’]s\s+$")]
     private static partial Regex Possessive();
 
-    /// <summary>The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".</summary>
+    /// <summary>
+    /// The mention at <paramref name="from"/> and those listed with it, walking left (step −1) or right (+1) over ", ", "and", "or".
+    /// A member that a relation pattern ties to its own neighbour beyond it belongs to another clause of the list: in "Input layer
+    /// with 4 neurons, Middle layer with 3 neurons, and the Output layer with 2 neurons" the layers are not listed with the neurons.
+    /// </summary>
     private static IEnumerable<int> Coordinated(string text, List<(Candidate Candidate, Group Group)> inSentence, int from, int step)
     {
         yield return from;
@@ -363,6 +375,13 @@ public sealed partial class ArticleGraphExtractor
             var (a, b) = step < 0 ? (inSentence[k + step], inSentence[k]) : (inSentence[k], inSentence[k + step]);
             if (!Coordination().IsMatch(text[a.Candidate.Span.End..b.Candidate.Span.Start]))
                 yield break;
+            var beyond = k + 2 * step;
+            if (beyond >= 0 && beyond < inSentence.Count)
+            {
+                var (near, far) = step < 0 ? (inSentence[beyond], inSentence[k + step]) : (inSentence[k + step], inSentence[beyond]);
+                if (RelationPatterns.Match(text[near.Candidate.Span.End..far.Candidate.Span.Start]) is not null)
+                    yield break;
+            }
             yield return k + step;
         }
     }
@@ -428,7 +447,9 @@ public sealed partial class ArticleGraphExtractor
         return inside;
     }
 
-    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""")]
+    // “…”, "…" and ‘…’ (where ’ followed by a letter is an apostrophe inside the quotation: ‘if it’s nice’); an opening ‘
+    // left unclosed runs to the end of its line.
+    [GeneratedRegex(@"“[^”\n]{3,400}”|""[^""\n]{3,400}""|‘(?:[^’\n]|’(?=\p{L})){3,400}(?:’|(?=\n)|$)")]
     private static partial Regex Quotation();
 
     /// <summary>

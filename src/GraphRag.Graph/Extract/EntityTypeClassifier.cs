@@ -21,18 +21,26 @@ public static class EntityTypeClassifier
     /// <summary>The type a name's words imply, or null when they imply none.</summary>
     public static string? FromName(string name)
     {
-        var words = name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-            return null;
-        var key = EntityKeys.Normalize(name);
-        if (HeadWords.TryGetValue(key.Replace(" ", ""), out var whole))
-            return whole;
-        if (HeadWords.TryGetValue(words[^1], out var head) || HeadWords.TryGetValue(EntityKeys.Normalize(words[^1]), out head))
+        if (FromHead(name) is { } head)
             return head;
-        foreach (var word in words)
+        foreach (var word in name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
             if (HeadWords.TryGetValue(word, out var any) && any is EntityTypes.Organization or EntityTypes.Model)
                 return any;
         return null;
+    }
+
+    /// <summary>
+    /// The type the name's head word (or the whole name) implies, or null: "ranking metric" → metric, but
+    /// "model information" → null, whose head is "information" (a model word elsewhere in it types a name, not a term's head).
+    /// </summary>
+    public static string? FromHead(string name)
+    {
+        var words = name.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return null;
+        if (HeadWords.TryGetValue(EntityKeys.Normalize(name).Replace(" ", ""), out var whole))
+            return whole;
+        return HeadWords.TryGetValue(words[^1], out var head) || HeadWords.TryGetValue(EntityKeys.Normalize(words[^1]), out head) ? head : null;
     }
 
     /// <param name="words">What the lexicon says about the words of a name (to tell a person's name from capitalised common words).</param>

@@ -27,8 +27,8 @@ public sealed partial class NameFinder(WordClasses words)
     /// <param name="lowercaseWords">Words the article also writes in lower case.</param>
     /// <param name="isNameElsewhere">Whether a capitalised word is shown to be a name outside this position (mid-sentence elsewhere, or known to the graph).</param>
     /// <param name="inLongQuote">Whether an offset lies inside a quoted example sentence.</param>
-    /// <param name="inTableHeader">Whether an offset lies in a table's header row, whose words are separate cells.</param>
-    public IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, Func<int, bool> inLongQuote, Func<int, bool> inTableHeader,
+    /// <param name="startsCell">Whether a word at an offset stands in a table cell apart from the word before it (<see cref="NonProse.StartsCell"/>).</param>
+    public IEnumerable<Candidate> Find(string text, IReadOnlyList<Word> tokens, bool isHeading, Func<int, bool> inLongQuote, Func<int, bool> startsCell,
         ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)
     {
         for (var i = 0; i < tokens.Count; i++)
@@ -46,7 +46,7 @@ public sealed partial class NameFinder(WordClasses words)
             if (isHeading || !token.IsCapitalised)
                 continue;
             var end = i;
-            while (end + 1 < tokens.Count && !inTableHeader(tokens[end].Start) && Continues(text, tokens, end + 1))
+            while (end + 1 < tokens.Count && !startsCell(tokens[end + 1].Start) && Continues(text, tokens, end + 1))
                 end++;
             while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
@@ -58,14 +58,23 @@ public sealed partial class NameFinder(WordClasses words)
                 yield return new Candidate(new TextSpan(tokens[start].Start, tokens[end].End), title, CandidateKind.Title, EntityKeys.Normalize(title, keepPlural: true));
                 continue;
             }
-            // "Handling Long Sequences: …": a title-case label, not a name.
-            if (start == 0 && end + 1 < tokens.Count && text[tokens[end].End] == ':')
+            // "Handling Long Sequences: …", "Step 3: Positional Encoding: …", "Chapters Catalogue:": a title-case label opening a clause, not a name.
+            if (AtClauseStart(text, tokens, start) && tokens[end].End < text.Length && text[tokens[end].End] == ':')
                 continue;
-            while (start <= end && IsOrdinaryAt(AtClauseStart(text, tokens, start), tokens[start].Text, lowercaseWords, isNameElsewhere))
+            // A capital right after an opening article or other function word ("A Closer Look at …", "The Transformer was …")
+            // proves as little as one at the clause start itself.
+            var clauseStart = AtClauseStart(text, tokens, start);
+            while (start <= end && IsOrdinaryAt(clauseStart && !IsFirstName(tokens[start].Text, start < end), tokens[start].Text, lowercaseWords, isNameElsewhere))
+            {
+                clauseStart = clauseStart && words.IsFunctionWord(Bare(tokens[start].Text));
                 start++;
+            }
             if (start > end)
                 continue;
             var run = tokens.Skip(start).Take(end - start + 1).ToList();
+            // "AND I", "OR I": words that name nothing, in capitals for emphasis.
+            if (run.All(t => words.IsFunctionWord(Bare(t.Text).ToLowerInvariant())))
+                continue;
             if (run.Count == 1 && !IsName(text, tokens, start, inLongQuote(run[0].Start), lowercaseWords, isNameElsewhere))
                 continue;
             var parts = run.Select(t => t.Text).ToList();
@@ -108,6 +117,13 @@ public sealed partial class NameFinder(WordClasses words)
             return true;
         return !isNameElsewhere(bare) && lowercaseWords.Contains(bare.ToLowerInvariant());
     }
+
+    /// <summary>
+    /// "Josh Hazlewood", "Pat Cummins" opening a line: a word the lexicon reads first as a proper noun, before another
+    /// capitalised word of the name, is a first name even where English also uses it as a word ("josh", "pat").
+    /// </summary>
+    private bool IsFirstName(string word, bool beforeAnotherWord) =>
+        beforeAnotherWord && words.IsKnownProperNoun(word) && !Lexicon.Verbs.Contains(word) && !words.IsFunctionWord(word);
 
     /// <summary>A one-word name: not a sentence-initial or quoted ordinary word, not a demonym before its noun.</summary>
     private bool IsName(string text, IReadOnlyList<Word> tokens, int index, bool inLongQuote, ISet<string> lowercaseWords, Func<string, bool> isNameElsewhere)

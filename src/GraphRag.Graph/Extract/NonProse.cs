@@ -14,6 +14,7 @@ public sealed partial class NonProse
 {
     private readonly bool[] _excluded;
     private readonly List<TextSpan> _tableHeaders = [];
+    private readonly HashSet<int> _columnValues = [];
 
     public NonProse(string text)
     {
@@ -36,11 +37,38 @@ public sealed partial class NonProse
                 inFence = !inFence;
             lineStart = lineEnd + 1;
         }
-        FindTableHeaders(text, lines.Where(l => !string.IsNullOrWhiteSpace(text[l.Start..l.End])).ToList());
+        var filled = lines.Where(l => !string.IsNullOrWhiteSpace(text[l.Start..l.End])).ToList();
+        FindTableHeaders(text, filled);
+        FindColumnValues(text, filled);
     }
 
     /// <summary>True when the offset lies in a table's header row, where words side by side are separate cells.</summary>
     public bool InTableHeader(int offset) => _tableHeaders.Any(h => h.Start <= offset && offset < h.End);
+
+    /// <summary>True when a word at the offset stands in a table cell of its own, apart from the word before it (a header row's words, a data row's column value).</summary>
+    public bool StartsCell(int offset) => InTableHeader(offset) || _columnValues.Contains(offset);
+
+    /// <summary>
+    /// "Mitchell Starc Australia 12.4 79.4" above "Mohammed Shami India 7.8 83.0" and "Pat Cummins Australia 13.7 75.1":
+    /// in rows of a label and numbers, a capitalised last word of the label that ends the label of another row too is a
+    /// column of its own (a country, a team, a category), not the end of the name before it.
+    /// </summary>
+    private void FindColumnValues(string text, List<TextSpan> lines)
+    {
+        var lastWords = new List<(string Word, int Offset)>();
+        foreach (var line in lines)
+        {
+            var row = DataRow().Match(text, line.Start, line.End - line.Start);
+            if (!row.Success)
+                continue;
+            var label = row.Groups["label"];
+            var words = Words.Find(text, new TextSpan(label.Index, label.Index + label.Length));
+            if (words.Count >= 2 && words[^1].IsCapitalised)
+                lastWords.Add((words[^1].Text, words[^1].Start));
+        }
+        foreach (var column in lastWords.GroupBy(w => w.Word, StringComparer.Ordinal).Where(g => g.Count() >= 2))
+            _columnValues.UnionWith(column.Select(w => w.Offset));
+    }
 
     /// <summary>
     /// "King Man Woman Queen King" above "Authority 1 0.2 0.2 1 1": a line of three or more
@@ -112,7 +140,7 @@ public sealed partial class NonProse
     private static partial Regex SentencePunctuation();
 
     // "Social Status 1 0.3 0.3 1 1", "Accuracy\t0.91\t0.88": a label, then two or more numbers to the line's end.
-    [GeneratedRegex(@"^\s*\p{L}[\p{L}\s'’-]*?(?:\s+[-+]?\d[\d.,]*%?){2,}\s*$")]
+    [GeneratedRegex(@"^\s*(?<label>\p{L}[\p{L}\s'’-]*?)(?:\s+[-+]?\d[\d.,]*%?){2,}\s*$")]
     private static partial Regex DataRow();
 
     [GeneratedRegex(@"\S(?:\t|\s{2,})\S")]

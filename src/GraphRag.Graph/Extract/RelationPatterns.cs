@@ -20,10 +20,13 @@ public static partial class RelationPatterns
     /// <returns>The type and whether the relation points from the second mention to the first; null when the gap states nothing typed.</returns>
     /// <param name="after">The words after the second mention: "X, the Y" is an apposition only when Y is defined on ("the metric for evaluating …").</param>
     /// <param name="second">The second mention's name: "X in the Y" makes X a part of Y only when Y names a structure ("output layer", "encoder block").</param>
-    public static (string Type, bool Reversed)? Match(string between, string after = "", string second = "")
+    /// <param name="before">The sentence's words before the first mention: "two kinds of X: A and B" makes A a kind of X.</param>
+    public static (string Type, bool Reversed)? Match(string between, string after = "", string second = "", string before = "")
     {
         if (between.Length > MaxGap || Negated().IsMatch(between) || Hedged().IsMatch(between))
             return null;
+        if (ColonOnly().IsMatch(between) && KindsOfBefore().IsMatch(before) && !Negated().IsMatch(before) && !Hedged().IsMatch(before))
+            return (RelationTypes.IsA, true);
         // "Google, Microsoft, LinkedIn, and many more tech companies are using X": the list's tail is not the subject.
         var verbPart = ListTail().Replace(between, "", 1);
         foreach (var (pattern, type, reversed) in Patterns)
@@ -35,6 +38,13 @@ public static partial class RelationPatterns
             return (RelationTypes.PartOf, false);
         return null;
     }
+
+    [GeneratedRegex(@"^\s*:\s*$")]
+    private static partial Regex ColonOnly();
+
+    // "There are 2 kinds of", "two main types of", "the three forms of": a count or a plural kind word announcing a list of kinds after a colon.
+    [GeneratedRegex(@"\b(?:kinds|types|forms|variants|varieties|flavou?rs|categories|classes|families)\s+of\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex KindsOfBefore();
 
     [GeneratedRegex(@"^\s*(?:in|inside|within)\s+(?:the|each|every|a|an|its|their)\s+(?:(?:first|second|third|last|final|next|previous|hidden|same)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex InsideOf();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphRag.Graph.Extract.Lexicons;
 using GraphRag.Text;
 
@@ -15,7 +16,7 @@ namespace GraphRag.Graph.Extract;
 /// "tokenization") and the article uses it at least twice in lower case. A phrase the graph already
 /// knows is a term on one occurrence.
 /// </summary>
-public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
+public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds? thresholds = null)
 {
     /// <param name="MinimumCValue">C-value a repeated multi-word candidate needs.</param>
     /// <param name="RarePerMillion">A word used less often than this in everyday English (per million words) is specific enough to head a term.</param>
@@ -40,28 +41,35 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         "scripts", "utility", "workflow", "number", "numbers", "percent", "percentage", "dataset", "datasets", "metric", "metrics",
         "image", "images", "video", "videos", "text", "texts", "word", "words", "sentence", "sentences", "document", "documents",
         "page", "pages", "link", "links", "website", "websites", "email", "analysis", "analyses", "study", "studies", "paper", "papers",
-        "calculation", "calculations", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
+        "calculation", "calculations", "computation", "computations", "idea", "ideas", "application", "applications", "solution", "solutions", "instance", "instances", "entry", "entries",
         // People by role and plain qualities: what a text is written by or for, not about.
         "graph", "chart", "charts", "plot", "plots", "figure", "figures", "diagram", "diagrams", "screenshot", "screenshots",
         "researcher", "researchers", "scientist", "scientists", "engineer", "engineers", "student", "students", "beginner", "beginners",
         "expert", "experts", "practitioner", "practitioners", "colleague", "colleagues", "people", "simplicity", "clarity", "mechanism", "mechanisms",
+        // Numbers written as words ("around 100 trillion connections … trillions").
+        "hundreds", "thousands", "millions", "billions", "trillions",
     };
+
 
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
     };
 
-    public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, Func<string, bool> isKnown)
+    /// <param name="lowercaseWords">Words the article writes in lower case: written with a capital elsewhere ("how Attention works"), they are still its common nouns.</param>
+    public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, ISet<string> lowercaseWords, Func<string, bool> isKnown)
     {
         var occurrences = new Dictionary<string, List<(TextSpan Span, string Surface)>>(StringComparer.Ordinal);
         var wholePhrases = new HashSet<string>(StringComparer.Ordinal);
         var lowercaseCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var tokens in sentences)
         {
-            foreach (var phrase in NounPhrases(text, tokens, nonProse))
+            foreach (var phrase in NounPhrases(text, tokens, nonProse, lowercaseWords))
             {
                 wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase)));
+                // "the log loss function": a generic last word adds nothing to the name before it, which stands as a whole phrase too.
+                if (phrase.Count >= 3 && IsGeneric(phrase[^1].Text.ToLowerInvariant()))
+                    wholePhrases.Add(EntityKeys.Normalize(Surface(text, phrase[..^1])));
                 for (var n = 1; n <= Math.Min(_limits.MaximumWords, phrase.Count); n++)
                 {
                     for (var s = 0; s + n <= phrase.Count; s++)
@@ -103,7 +111,9 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         var parts = key.Split(' ');
         // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
+        // A generic head ("negative values", "given values", "resulting value") needs more than an everyday adjective or a participle in front.
         return isWholePhrase && parts.Length <= 3 && !(words.IsAdjectiveOnly(parts[0]) && words.IsEverydayWord(parts[0]))
+               && !(IsGeneric(parts[^1]) && ((words.IsEverydayWord(parts[0]) && words.ReadsFirstAsModifier(parts[0])) || words.ReadsFirstAsParticiple(parts[0])))
                && (HasTypedHead(key) || IsRare(parts[^1]));
     }
 
@@ -130,6 +140,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
         return word.Contains('-') ? word.Split('-').All(p => p.Length >= 2) && words.IsNounLike(word) : IsRare(word, _limits.RareWordPerMillion);
     }
 
+    private static bool IsGeneric(string word) => Generic.Contains(word) || Generic.Contains(EntityKeys.Normalize(word));
+
     /// <summary>Rare in everyday English, singular and plural counted together ("neuron" and "neurons").</summary>
     private bool IsRare(string word) => IsRare(word, _limits.RarePerMillion);
 
@@ -151,7 +163,7 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     }
 
     /// <summary>A phrase whose head word names a kind of technical thing ("statistical analysis", "ranking metric").</summary>
-    private static bool HasTypedHead(string key) => EntityTypeClassifier.FromName(key) is not null and not Model.EntityTypes.Organization;
+    private static bool HasTypedHead(string key) => EntityTypeClassifier.FromHead(key) is not null and not Model.EntityTypes.Organization;
 
     /// <summary>For every candidate, the frequencies of the longer candidates it is a contiguous part of.</summary>
     private static Dictionary<string, List<int>> ContainingFrequencies(Dictionary<string, int> frequency)
@@ -175,15 +187,15 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     }
 
     /// <summary>Maximal stretches of adjacent lower-case content words, cut where a finite verb follows a noun.</summary>
-    private IEnumerable<List<Word>> NounPhrases(string text, IReadOnlyList<Word> tokens, NonProse nonProse)
+    private IEnumerable<List<Word>> NounPhrases(string text, IReadOnlyList<Word> tokens, NonProse nonProse, ISet<string> lowercaseWords)
     {
         var run = new List<Word>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, i == 0) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
-            var verbAfterNoun = run.Count > 0 && content && IsVerbHere(tokens, i);
+            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(tokens, i));
             if (!adjacent || !content || verbAfterNoun)
             {
                 if (run.Count > 0)
@@ -198,6 +210,21 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             yield return run;
     }
 
+    /// <summary>"96 attention heads with …", "12 decoder blocks of …": after a count, a plural noun reading ends the phrase it counts.</summary>
+    private bool IsCountedPlural(string text, Word phraseStart, Word word) =>
+        IsPluralLooking(word.Text) && words.Lexicon.Tags(word.Text.ToLowerInvariant()).Contains("NNS") && CountBefore().IsMatch(text.AsSpan(Math.Max(0, phraseStart.Start - 24), Math.Min(24, phraseStart.Start)));
+
+    [GeneratedRegex(@"(?:^|\s)\d[\d,.]*\s+$")]
+    private static partial Regex CountBefore();
+
+    /// <summary>"the sigmoid function outputs 1", "the model returns 0.9": an -s form after a singular noun, before a number, is its verb.</summary>
+    private bool IsVerbBeforeNumber(string text, IReadOnlyList<Word> tokens, int i) =>
+        i > 0 && IsPluralLooking(tokens[i].Text) && !IsPluralLooking(tokens[i - 1].Text)
+        && NumberAfter().IsMatch(text.AsSpan(tokens[i].End, Math.Min(12, text.Length - tokens[i].End)));
+
+    [GeneratedRegex(@"^\s+[-+]?\d")]
+    private static partial Regex NumberAfter();
+
     /// <summary>
     /// "generating" in "Neural networks process words, generating word embeddings": a present participle
     /// right after a comma opens a clause with its object, it does not modify the noun after it.
@@ -210,6 +237,11 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
     private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)
     {
         var word = tokens[i].Text;
+        // "the loss function is …", "a loss function.": a verb's base form cannot follow a singular noun as its
+        // subject ("the model ranks", never "the model rank"), so there a word read as a base form or a noun is a noun.
+        var tags = words.Lexicon.Tags(word.ToLowerInvariant());
+        if (i > 0 && !IsPluralLooking(tokens[i - 1].Text) && tags.Any(t => t is "VB" or "VBP") && !tags.Any(t => t is "VBZ" or "VBD" or "VBN"))
+            return false;
         if (words.PrefersFiniteVerb(word) && !words.IsModifier(word))
             return true;
         // "the retrieval model funnels down …": a plural-looking word right after a singular noun, before a particle or an article.
@@ -220,6 +252,8 @@ public sealed class TermFinder(WordClasses words, TermFinder.Thresholds? thresho
             return false;
         return i + 1 >= tokens.Count || words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text);
     }
+
+    private static bool IsPluralLooking(string word) => word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 
     private bool IsContentWord(string text, Word t, bool sentenceStart)
     {

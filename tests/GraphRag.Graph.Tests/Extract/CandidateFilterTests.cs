@@ -202,4 +202,188 @@ public sealed class CandidateFilterTests
         Assert.Contains("data pipeline", keys);
         Assert.Contains("learning rate", keys);
     }
+
+    [Fact]
+    public void Function_words_in_capitals_are_no_name_but_an_acronym_beside_them_is()
+    {
+        var keys = Keys("I walk if it is nice outside AND I have time, OR I stay in. Then BERT reads the note.");
+        Assert.DoesNotContain(keys, k => k is "and i" or "or i" or "and" or "or");
+        Assert.Contains("bert", keys);
+    }
+
+    [Fact]
+    public void A_title_case_label_before_a_colon_opens_a_clause_and_is_no_name()
+    {
+        var keys = Keys("""
+            Step 3: Positional Encoding: Since transformers read all words at once, they need the order, as Spotify found.
+
+            Chapters Catalogue:
+
+            Introducing MLflow
+            """);
+        Assert.DoesNotContain(keys, k => k is "encoding" or "positional encoding" or "catalogue" or "chapters catalogue");
+        Assert.Contains("spotify", keys);
+        Assert.Contains("mlflow", keys);
+    }
+
+    [Fact]
+    public void A_capitalised_word_after_a_colon_starts_a_term_as_at_a_sentence_start()
+    {
+        var keys = Keys("Step 2: Embedding: Machine learning models are big statistical calculators. Machine learning models need numbers.");
+        Assert.DoesNotContain("learning model", keys);
+        Assert.Contains("machine learning model", keys);
+    }
+
+    [Fact]
+    public void A_term_seen_once_is_typed_by_its_head_not_by_a_model_word_in_front()
+    {
+        var keys = Keys("Positional encoding is added to give the model information about the order. The ranking model orders the items.");
+        Assert.DoesNotContain("model information", keys);
+        Assert.Contains("ranking model", keys);
+    }
+
+    [Fact]
+    public void An_everyday_adjective_or_participle_before_a_generic_noun_makes_no_term_seen_once()
+    {
+        var keys = Keys("""
+            The negative values obtained are returned as zero and the positive value remains unchanged.
+            When we substitute the given values, the derivative is small. Each pixel value lies between 0 and 1.
+            """);
+        Assert.DoesNotContain(keys, k => k is "negative value" or "positive value" or "given value");
+        Assert.Contains("pixel value", keys);
+    }
+
+    [Fact]
+    public void A_value_that_ends_the_label_of_several_table_rows_is_a_column_of_its_own()
+    {
+        var keys = Keys("""
+            Mitchell Starc Australia 12.4 79.4 48.43
+
+            Mohammed Shami India 7.8 83.0 51.99
+
+            Travis Head Australia 9.5 65.7 56.56
+
+            Kuldeep Yadav India 10.5 56.8 60.64
+
+            You can find players who are a mix of Glenn Maxwell and KL Rahul.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains(' ') && (k.EndsWith("australia", StringComparison.Ordinal) || k.EndsWith("india", StringComparison.Ordinal)));
+        Assert.Contains("mitchell starc", keys);
+        Assert.Contains("kuldeep yadav", keys);
+        Assert.Contains("glenn maxwell", keys);
+    }
+
+    [Theory]
+    [InlineData("Mitchell Starc Australia 12.4 79.4\nMohammed Shami India 7.8 83.0\nPat Cummins Australia 13.7 75.1", "Australia", true)]
+    [InlineData("Mitchell Starc Australia 12.4 79.4\nMohammed Shami India 7.8 83.0\nPat Cummins Australia 13.7 75.1", "Starc", false)]
+    [InlineData("Rohit Sharma India 49.1 92.0\nVirat Kohli 54.2 93.5", "India", false)]
+    public void Only_a_last_label_word_repeated_across_data_rows_starts_a_cell(string text, string word, bool starts) =>
+        Assert.Equal(starts, new NonProse(text).StartsCell(text.IndexOf(word, StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_common_noun_of_the_article_written_with_a_capital_mid_sentence_is_a_mention_of_it()
+    {
+        const string text = "We saw how the Transformer was proposed for translation. Each transformer reads tokens in parallel, and a transformer is deep.";
+        var graph = Extract(text);
+        var at = text.IndexOf("Transformer", StringComparison.Ordinal);
+        Assert.Contains(graph.Mentions, m => m.EntityKey == "transformer" && m.StartOffset == at && m.EndOffset == at + "Transformer".Length);
+    }
+
+    [Fact]
+    public void An_adjective_that_counts_or_grades_is_no_part_of_a_term_but_one_that_classifies_is()
+    {
+        var keys = Keys("""
+            A single linear classifier cannot separate the classes. Multiple linear classifiers can, and a simple linear classifier is fast.
+            One tedious method is to compare every player. An elegant method to represent each player is a vector.
+            """);
+        Assert.DoesNotContain(keys, k => k.StartsWith("single ", StringComparison.Ordinal) || k.StartsWith("multiple ", StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, k => k is "tedious method" or "elegant method");
+        Assert.Contains("linear classifier", keys);
+    }
+
+    [Fact]
+    public void A_phrase_written_only_inside_quoted_example_sentences_is_no_term()
+    {
+        var keys = Keys("""
+            Take the statement, ‘I will go for a walk if it’s nice outside AND I have free time.’ A truth table represents it.
+            Now the rule is ‘I will go for a walk if it’s nice outside OR I have free time.
+            The truth table of “I walk if it is nice outside XOR I have free time” has four rows.
+            """);
+        Assert.DoesNotContain(keys, k => k.Contains("nice outside") || k.Contains("free time"));
+        Assert.Contains("truth table", keys);
+    }
+
+    [Fact]
+    public void A_capital_right_after_an_opening_article_proves_no_name_but_a_known_proper_noun_there_is_one()
+    {
+        var keys = Keys("""
+            A Closer Look at the attention weights follows.
+            The Google team trains the model, and the Closer team reviews it.
+            """);
+        Assert.DoesNotContain(keys, k => k is "closer look" or "look");
+        Assert.Contains("google", keys);
+    }
+
+    [Fact]
+    public void A_base_form_after_a_singular_noun_is_a_noun_not_its_verb()
+    {
+        var keys = Keys("""
+            I graphed the relationship between the weight and the loss function below. The value of the loss function is close to zero.
+            To evaluate the model, we can create a loss function. The ranking model ranks the items, and the users rank them too.
+            """);
+        Assert.Contains("loss function", keys);
+        Assert.DoesNotContain(keys, k => k.EndsWith("model rank", StringComparison.Ordinal) || k.EndsWith("user rank", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_participle_before_a_generic_noun_makes_no_term_seen_once()
+    {
+        var keys = Keys("Innovation is about generating value for your ideas. The resulting value of the derivative is small.");
+        Assert.DoesNotContain(keys, k => k is "generating value" or "resulting value");
+    }
+
+    [Fact]
+    public void Ideas_computations_and_numbers_in_words_are_no_entities()
+    {
+        var graph = Extract("""
+            Karpathy argues that the Transformer is one of the most important ideas in AI. A good idea spreads, and every idea needs a test.
+            Machines perform computations on numerical data, and computations are cheap. The brain has trillions of connections, and trillions more synapses.
+            """);
+        Assert.DoesNotContain(graph.Entities, e => e.Key is "idea" or "computation" or "trillion" or "trillions");
+        Assert.DoesNotContain(graph.Relations, r => r.TargetKey == "idea");
+    }
+
+    [Fact]
+    public void A_first_name_english_also_uses_as_a_word_opens_a_name_at_a_line_start()
+    {
+        var keys = Keys("""
+            Pat Cummins Australia 13.7 75.1 48.65
+
+            Adam Zampa Australia 9.5 65.7 56.56
+
+            Josh Hazlewood Australia 17.3 91.0 52.10
+
+            Unfortunately, Spotify ranks songs.
+            """);
+        Assert.Contains("pat cummins", keys);
+        Assert.Contains("adam zampa", keys);
+        Assert.Contains("josh hazlewood", keys);
+        Assert.DoesNotContain(keys, k => k is "cummins" or "zampa" or "hazlewood" or "unfortunately spotify");
+    }
+
+    [Fact]
+    public void A_plural_after_a_count_is_a_noun_not_a_verb()
+    {
+        var keys = Keys("GPT-3 has 96 attention heads with a head size of 128. Each of its 96 attention heads with its own weights reads tokens. The team heads with the results to the lab.");
+        Assert.Contains("attention head", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("team head", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_s_form_after_a_singular_noun_before_a_number_is_its_verb()
+    {
+        var keys = Keys("The loss is zero when the sigmoid function outputs 1. The sigmoid function outputs 1 only when its input reaches infinity.");
+        Assert.DoesNotContain(keys, k => k.EndsWith("function output", StringComparison.Ordinal));
+        Assert.Contains("sigmoid function", keys);
+    }
 }

@@ -3,33 +3,34 @@ using GraphRag.Graph.Tests.Support;
 namespace GraphRag.Graph.Tests.Extract;
 
 /// <summary>
-/// Extraction against hand annotations of 29 corpus passages (Gold/gold.json: 17 dev, 12 test,
-/// annotated before the extractor was tuned; tuning looked at dev only). Each passage is scored on
+/// Extraction against hand annotations of 45 corpus passages (Gold/gold.json: 33 dev, 12 test,
+/// annotated before the extractor ran on them; tuning looked at dev only). Each passage is scored on
 /// what the graph holds for it after the whole corpus is extracted (its article's entities and
-/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, fourth round's
-/// extractor: reading-list titles, table header rows, participle clauses; bench/RESULTS.md, "graph quality (issue 15)")
-/// minus 0.05: a change that loses more fails here.
+/// relations, confirmed across the notes). The floors are the figures measured on 2026-12-03 (issue 15, fifth round's
+/// extractor; bench/RESULTS.md, "graph quality (issue 15)") minus 0.05: a change that loses more fails here.
 /// </summary>
 public sealed class GoldExtractionTests(ITestOutputHelper output)
 {
     private const double Margin = 0.05;
 
-    // Test split, offline extractor: entities P 0.776 (52/67), R 0.654 (51/78); types 0.692 (36/52). The fourth round left it as it was.
-    private const double EntityPrecision = 0.776, EntityRecall = 0.654;
+    // Test split, offline extractor, measured once after the fifth round's tuning: entities P 0.817 (58/71), R 0.731 (57/78); types
+    // 0.690 (40/58). Rounds two to four had left it at 0.776 (52/67) / 0.654 (51/78).
+    private const double EntityPrecision = 0.817, EntityRecall = 0.731;
 
-    // Dev split (17 passages), offline extractor (what the thresholds were tuned on): entities P 0.902 (101/112), R 0.727 (96/132);
-    // before the fourth round 0.843 (97/115) / 0.697 (92/132). On the first 8 dev passages alone the second round had 0.915 / 0.757:
-    // too few passages to tune on, so 9 more were annotated.
-    private const double DevEntityPrecision = 0.902, DevEntityRecall = 0.727;
+    // Dev split (33 passages), offline extractor (what the rules were chosen on): entities P 0.883 (188/213), R 0.766 (177/231).
+    // The fifth round's 16 new dev passages, drawn and annotated before the extractor ran on them, scored 0.550 (33/60) / 0.667
+    // (30/45) for the fourth round's extractor (8 passages) and 0.698 (37/53) / 0.648 (35/54) halfway through the fifth (8 more):
+    // the dev figures overstate what fresh notes get. The 17 older dev passages went from 0.902 (101/112) / 0.727 (96/132) to
+    // 0.890 (105/118) / 0.758 (100/132).
+    private const double DevEntityPrecision = 0.883, DevEntityRecall = 0.766;
 
-    // Dev and test together (29 passages): typed relations P 0.818 (18/22), R 0.750 (18/24). Over the first 20 passages it was
-    // 0.944 (17/18); a reading list among the new passages brings 3 "introduced" links the annotation has no relation for. The
-    // fourth round reads that list's titles whole and adds a fourth (Stephen Wolfram introduced "What is ChatGPT Doing"): 0.783
-    // (18/23), still above this floor, which stays where it was.
-    private const double RelationPrecision = 0.818;
+    // Dev and test together (45 passages): typed relations P 1.000 (26/26), R 0.813 (26/32); on the 29 passages of the fourth
+    // round 1.000 (19/19), was 0.783 (18/23): a reading list's entries no longer type "introduced" links (an entry names a work and
+    // its authors, it states nothing about them), and "two kinds of X: A and B" makes A and B kinds of X.
+    private const double RelationPrecision = 1.000;
 
-    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.808 (42/52).
-    private const double TypeAccuracyWithEncoder = 0.808;
+    // Test split with the encoder (USE lite) typing what nothing else typed: types 0.793 (46/58); 0.808 (42/52) before the fifth round.
+    private const double TypeAccuracyWithEncoder = 0.793;
 
     private GoldResult Score(string split, GoldCorpus corpus)
     {

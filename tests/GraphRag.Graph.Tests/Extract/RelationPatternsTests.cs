@@ -116,4 +116,51 @@ public sealed class RelationPatternsTests
         var typed = Typed("Ranking metrics such as NDCG, MRR and MAP compare orderings.");
         Assert.Equal(["map", "mrr", "ndcg"], typed.Where(r => r.Type == RelationTypes.IsA && r.Target == "ranking metric").Select(r => r.Source).Order());
     }
+
+    [Theory]
+    [InlineData("There are 2 kinds of ", ": ", RelationTypes.IsA)]
+    [InlineData("We use two main types of ", ": ", RelationTypes.IsA)]
+    [InlineData("There are 2 kinds of ", ", ", null)]
+    [InlineData("We looked at ", ": ", null)]
+    [InlineData("We might need two kinds of ", ": ", null)]
+    public void A_colon_after_kinds_of_x_lists_kinds_of_x(string before, string between, string? type)
+    {
+        var match = RelationPatterns.Match(between, before: before);
+        Assert.Equal(type, match?.Type);
+        if (type is not null)
+            Assert.True(match!.Value.Reversed);
+    }
+
+    [Fact]
+    public void Every_kind_listed_after_the_colon_is_a_kind_of_what_the_sentence_names()
+    {
+        var typed = Typed("There are 2 kinds of attention: self-attention and cross-attention. Self-attention and cross-attention both use attention heads.");
+        Assert.Contains(("self attention", RelationTypes.IsA, "attention"), typed);
+        Assert.Contains(("cross attention", RelationTypes.IsA, "attention"), typed);
+    }
+
+    [Fact]
+    public void A_reading_list_entry_names_a_work_and_its_author_but_states_no_relation()
+    {
+        var typed = Typed("""
+            Books I recommend:
+            - Pattern Recognition and Machine Learning by Christopher Bishop
+            - Deep Learning with Python by François Chollet
+
+            In the fascinating book “The Brain That Changes Itself,” author Norman Doidge explains the neuron.
+            """);
+        Assert.DoesNotContain(typed, r => r.Source is "christopher bishop" or "françois chollet");
+        Assert.Contains(("norman doidge", RelationTypes.Introduced, "the brain that changes itself"), typed);
+    }
+
+    [Fact]
+    public void A_list_of_counted_parts_makes_each_count_a_part_of_its_own_whole_only()
+    {
+        var typed = Typed("""
+            The middle layer feeds the output layer, and each layer holds neurons.
+            You could think of this network as having 3 layers: Input layer with 4 neurons, Middle layer with 3 neurons, and the Output layer with 2 neurons.
+            """);
+        Assert.Contains(("neuron", RelationTypes.PartOf, "output layer"), typed);
+        Assert.DoesNotContain(typed, r => r.Target == "neuron" || (r.Source.EndsWith("layer", StringComparison.Ordinal) && r.Target.EndsWith("layer", StringComparison.Ordinal)));
+    }
 }

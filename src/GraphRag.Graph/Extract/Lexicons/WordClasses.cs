@@ -83,6 +83,20 @@ public sealed class WordClasses(EnglishLexicon lexicon)
         return tags.Count > 0 && tags[0] is "JJ" or "JJR" or "JJS" && !tags.Any(NounTags.Contains);
     }
 
+    /// <summary>"negative", "given": the lexicon's first reading is an adjective or a past participle.</summary>
+    public bool ReadsFirstAsModifier(string word)
+    {
+        var tags = lexicon.Tags(word.ToLowerInvariant());
+        return tags.Count > 0 && tags[0] is "JJ" or "JJR" or "JJS" or "VBN" or "VBD";
+    }
+
+    /// <summary>"resulting", "generating", "given": the lexicon's first reading is a participle.</summary>
+    public bool ReadsFirstAsParticiple(string word)
+    {
+        var tags = lexicon.Tags(word.ToLowerInvariant());
+        return tags.Count > 0 && tags[0] is "VBG" or "VBN";
+    }
+
     /// <summary>"items", "users": a plural noun and nothing else (a plural rarely modifies the next noun).</summary>
     public bool IsPluralOnly(string word)
     {
