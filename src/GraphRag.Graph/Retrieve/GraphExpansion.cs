@@ -4,9 +4,10 @@ namespace GraphRag.Graph.Retrieve;
 
 /// <summary>
 /// The graph's part in hybrid search: a ranker over another ranking that lifts the passages its best
-/// passages point to. A question such as "Who performed in both Welcome to the Show and the band
-/// f(x)?" finds the f(x) passage; that passage names Sulli; the article about Sulli is where the
-/// answer's second half is, though the question never names her. Each of the top
+/// passages point to. A question such as "To which country was the historical figure used for the
+/// basis of the novel Strandloper transported?" finds the Strandloper passage; that passage names
+/// William Buckley; the article about him is where the answer's second half is, though the
+/// question never names him. Each of the top
 /// <paramref name="seeds"/> passages gives its normalised score to every passage about an entity
 /// it names (other than its own article's); those sums, normalised, are mixed with the ranking's
 /// own normalised scores at <paramref name="weight"/>.
