@@ -39,9 +39,6 @@ public sealed class ArticleSubjects
         }
     }
 
-    /// <summary>Entities that have an article of their own.</summary>
-    public int Count => _chunksAbout.Count;
-
     public IReadOnlyList<long> ChunksAbout(string entityKey) => _chunksAbout.GetValueOrDefault(entityKey) ?? [];
 
     public long ArticleOf(long chunkId) => _articleOfChunk.GetValueOrDefault(chunkId);

@@ -8,7 +8,7 @@ namespace GraphRag.Graph.Tests.Retrieve;
 /// <summary>
 /// The graph as hybrid's expansion, on notes shaped like a two-hop HotpotQA question (its
 /// "Kiss and Tell" example): the question names the film, the film's note names the actress, and
-/// only the actress's own note says what post she held.
+/// only the actress's own note (its title qualified, as Wikipedia's are) says what post she held.
 /// </summary>
 public sealed class GraphExpansionTests
 {
@@ -23,7 +23,7 @@ public sealed class GraphExpansionTests
             Kiss and Tell is a 1945 American comedy film starring Shirley Temple as Corliss Archer. The film was directed by Richard Wallace.
             """);
         await host.IngestAsync("actress.md", """
-            # Shirley Temple
+            # Shirley Temple (diplomat)
 
             Shirley Temple Black was an American actress, singer and dancer. As an adult she served as United States Ambassador to Ghana and to Czechoslovakia.
             """);
@@ -47,13 +47,13 @@ public sealed class GraphExpansionTests
         var lexical = new Bm25Ranker(host.Database);
         var before = (await host.SearchWith(lexical).SearchAsync(Question, 4)).Hits.Select(h => h.Title).ToList();
         // The premise: on words alone a note that does not answer outranks the actress's (it shares only "actress" with the question).
-        Assert.True(before.IndexOf("Shirley Temple") >= 2, string.Join(" | ", before));
+        Assert.True(before.IndexOf("Shirley Temple (diplomat)") >= 2, string.Join(" | ", before));
 
         var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), lexical, weight: 0.5, seeds: 1, candidates: 50);
         var hits = (await host.SearchWith(expanded).SearchAsync(Question, 4)).Hits;
 
         Assert.Equal("Kiss and Tell (1945 film)", hits[0].Title);
-        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
         Assert.Contains("graph: about Shirley Temple, named by passage #1", hits[1].Explanation);
         // Passages it did not lift keep the ranking's own reason, and only that.
         Assert.DoesNotContain(hits.Skip(2), h => h.Explanation!.Contains("graph:"));
@@ -81,7 +81,7 @@ public sealed class GraphExpansionTests
             host.Database, dense: null, host.Get<IGraphRankerFactory>(), []);
         var hits = (await new PassageSearch(modes, host.Get<GraphRag.Store.ArticleStore>()).SearchAsync(Question, 4, RetrievalModeNames.Hybrid)).Hits;
 
-        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
         Assert.Contains("lexical #", hits[1].Explanation);
         Assert.Contains("graph: about Shirley Temple", hits[1].Explanation);
     }
@@ -100,7 +100,7 @@ public sealed class GraphExpansionNeo4jTests
         var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), new Bm25Ranker(host.Database), weight: 0.5, seeds: 1, candidates: 50);
         var hits = (await host.SearchWith(expanded).SearchAsync(GraphExpansionTests.Question, 4)).Hits;
 
-        Assert.Equal("Shirley Temple", hits[1].Title);
+        Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
         Assert.Contains("graph: about Shirley Temple, named by passage #1", hits[1].Explanation);
     }
 }
