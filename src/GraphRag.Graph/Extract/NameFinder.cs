@@ -18,6 +18,9 @@ public sealed partial class NameFinder(WordClasses words)
     /// <summary>"Machine Learning Lifecycle From …": a capitalised preposition or conjunction ends no name, it starts what follows.</summary>
     private static readonly HashSet<string> TrailingLinks = new(StringComparer.Ordinal) { "From", "To", "In", "On", "At", "For", "With", "By", "And", "Or", "Of", "The", "A", "An", "Vs" };
 
+    /// <summary>"OpenAI CEO Sam Altman": a role between two names belongs to neither; it ends the one before it and starts no name.</summary>
+    private static readonly HashSet<string> RoleTitles = new(StringComparer.Ordinal) { "CEO", "CTO", "CFO", "COO", "CIO", "CSO", "VP", "SVP", "EVP" };
+
     private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -34,9 +37,9 @@ public sealed partial class NameFinder(WordClasses words)
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (NonProse.IsIdentifier(text, token))
+            if (NonProse.IsIdentifier(text, token) || RoleTitles.Contains(token.Text))
                 continue;
-            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(text, token, tokens[i + 1])))
+            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && !RoleTitles.Contains(tokens[i + 1].Text) && Adjacent(text, token, tokens[i + 1])))
             {
                 if (!Lexicon.Stopwords.Contains(token.Text) && !IsEmphasis(token.Text, isNameElsewhere))
                     yield return new Candidate(new TextSpan(token.Start, token.End), token.Text,
@@ -74,6 +77,9 @@ public sealed partial class NameFinder(WordClasses words)
             var run = tokens.Skip(start).Take(end - start + 1).ToList();
             // "AND I", "OR I": words that name nothing, in capitals for emphasis.
             if (run.All(t => words.IsFunctionWord(Bare(t.Text).ToLowerInvariant())))
+                continue;
+            // "Doctor A", "Doctor B": a word and a single letter name a placeholder of an example, not someone.
+            if (run.Count > 1 && Bare(run[^1].Text) is [var letter] && char.IsUpper(letter))
                 continue;
             if (run.Count == 1 && !IsName(text, tokens, start, inLongQuote(run[0].Start), lowercaseWords, isNameElsewhere))
                 continue;
@@ -190,7 +196,7 @@ public sealed partial class NameFinder(WordClasses words)
     {
         var t = tokens[index];
         var previous = tokens[index - 1];
-        if (!Adjacent(text, previous, t) || Bare(previous.Text) != previous.Text)
+        if (!Adjacent(text, previous, t) || Bare(previous.Text) != previous.Text || RoleTitles.Contains(t.Text))
             return false;
         if (t.IsCapitalised)
             return true;

@@ -56,6 +56,12 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
     };
 
+    /// <summary>Words after which a verb's base form is that verb: modals, and verbs that take a bare infinitive ("help answer", "let run").</summary>
+    private static readonly HashSet<string> BeforeBareVerb = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "cannot", "could", "will", "would", "shall", "should", "must", "might", "help", "helps", "helped", "helping", "let", "lets",
+    };
+
     /// <param name="lowercaseWords">Words the article writes in lower case: written with a capital elsewhere ("how Attention works"), they are still its common nouns.</param>
     public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, ISet<string> lowercaseWords, Func<string, bool> isKnown)
     {
@@ -106,9 +112,12 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
 
     private bool IsMultiWordTerm(string key, int frequency, List<int>? containing, bool isWholePhrase)
     {
+        var parts = key.Split(' ');
+        // "responsible for generating text", "start generating text": a participle before a generic noun is a verb and its object, however often written.
+        if (parts.Length == 2 && IsGeneric(parts[1]) && words.ReadsFirstAsParticiple(parts[0]))
+            return false;
         if (frequency >= 2 && CValue(key, frequency, containing) >= _limits.MinimumCValue)
             return true;
-        var parts = key.Split(' ');
         // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
         // A generic head ("negative values", "given values", "resulting value") needs more than an everyday adjective or a participle in front.
@@ -193,7 +202,7 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i) && !IsBareVerb(tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
             var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(tokens, i));
             if (!adjacent || !content || verbAfterNoun)
@@ -209,6 +218,10 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         if (run.Count > 0)
             yield return run;
     }
+
+    /// <summary>"operations on vectors that help answer similarity questions": after a modal or "help", a base-form reading is the verb.</summary>
+    private bool IsBareVerb(IReadOnlyList<Word> tokens, int i) =>
+        i > 0 && BeforeBareVerb.Contains(tokens[i - 1].Text) && words.Lexicon.Tags(tokens[i].Text.ToLowerInvariant()).Contains("VB");
 
     /// <summary>"96 attention heads with …", "12 decoder blocks of …": after a count, a plural noun reading ends the phrase it counts.</summary>
     private bool IsCountedPlural(string text, Word phraseStart, Word word) =>

@@ -386,4 +386,40 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain(keys, k => k.EndsWith("function output", StringComparison.Ordinal));
         Assert.Contains("sigmoid function", keys);
     }
+
+    [Fact]
+    public void A_word_and_a_single_letter_name_a_placeholder_not_a_person()
+    {
+        // From the sixth round's fresh dev passage "mse-doctors" (corpus/, "From Linear to Logistic").
+        var keys = Keys("Let’s picture two doctors: A and B. Doctor A confidently declares that the patient is healthy. On the other hand, Doctor B suggests that the patient might have heart disease. Geoffrey Hinton agrees.");
+        Assert.DoesNotContain(keys, k => k.StartsWith("doctor", StringComparison.Ordinal));
+        Assert.Contains("geoffrey hinton", keys);
+    }
+
+    [Fact]
+    public void A_role_between_two_names_ends_the_first_and_starts_no_name()
+    {
+        // From the sixth round's fresh dev passage "ai-news-headlines" (corpus/, "The Brains Behind LLMs").
+        var keys = Keys("OpenAI CEO Sam Altman eyes global expansion with a billion-dollar AI chip venture, challenging Nvidia's reign in the AI compute market.");
+        Assert.Contains("openai", keys);
+        Assert.Contains("sam altman", keys);
+        Assert.DoesNotContain(keys, k => k.Contains("ceo"));
+    }
+
+    [Fact]
+    public void After_a_modal_or_help_a_base_form_is_the_verb_and_starts_no_term()
+    {
+        // From the sixth round's fresh dev passage "cricketer-distance" (corpus/, "Embeddings – Part 1").
+        var keys = Keys("We can perform interesting mathematical operations on vectors that help answer similarity questions in an elegant way. A model can answer similarity questions too.");
+        Assert.DoesNotContain(keys, k => k.StartsWith("answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_participle_before_a_generic_noun_is_a_verb_and_its_object_however_often_written()
+    {
+        // From dev passage "decoder-attention" and its article (corpus/, "Attention is all you need – Part 2").
+        var keys = Keys("A decoder is responsible for generating text by processing the input sequentially. By stacking blocks, you will get a toy GPT that will start generating text. The learning rate and the learning rate schedule matter.");
+        Assert.DoesNotContain("generating text", keys);
+        Assert.Contains("learning rate", keys);
+    }
 }
