@@ -54,6 +54,15 @@ public sealed partial class NameFinder(WordClasses words)
             while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
             var start = i;
+            if (CopulaTitleEnd(text, tokens, end, startsCell) is { } titleEnd)
+            {
+                while (start < end && words.IsFunctionWord(tokens[start].Text.ToLowerInvariant()))
+                    start++;
+                i = titleEnd;
+                var copulaTitle = text[tokens[start].Start..tokens[titleEnd].End];
+                yield return new Candidate(new TextSpan(tokens[start].Start, tokens[titleEnd].End), copulaTitle, CandidateKind.Title, EntityKeys.Normalize(copulaTitle, keepPlural: true));
+                continue;
+            }
             i = end;
             if (IsTitle(tokens, start, end))
             {
@@ -103,6 +112,25 @@ public sealed partial class NameFinder(WordClasses words)
         if (Enumerable.Range(start + 1, end - start - 1).Any(k => tokens[k].IsCapitalised && words.IsFunctionWord(tokens[k].Text)))
             return true;
         return start > 0 && WorkCues.Contains(tokens[start - 1].Text);
+    }
+
+    /// <summary>
+    /// "described in Attention is All You Need", "Language Models are Few-Shot Learners paper": capitalised words, a lower-case
+    /// "is" or "are", then two or more capitalised words make one title (a sentence would not capitalise what follows its verb).
+    /// The last word of that title, or null.
+    /// </summary>
+    private static int? CopulaTitleEnd(string text, IReadOnlyList<Word> tokens, int end, Func<int, bool> startsCell)
+    {
+        var copula = end + 1;
+        if (copula + 2 >= tokens.Count || tokens[copula].Text is not ("is" or "are") || Bare(tokens[end].Text) != tokens[end].Text
+            || !Adjacent(text, tokens[end], tokens[copula]) || !Adjacent(text, tokens[copula], tokens[copula + 1]) || !tokens[copula + 1].IsCapitalised)
+            return null;
+        var last = copula + 1;
+        while (last + 1 < tokens.Count && !startsCell(tokens[last + 1].Start) && Continues(text, tokens, last + 1))
+            last++;
+        while (last > copula + 1 && (Connectors.Contains(tokens[last].Text) || TrailingLinks.Contains(tokens[last].Text) || IsInitial(text, tokens[last])))
+            last--;
+        return last >= copula + 2 && Bare(tokens[last].Text) == tokens[last].Text ? last : null;
     }
 
     private static readonly HashSet<string> WorkCues = new(StringComparer.OrdinalIgnoreCase) { "book", "paper", "titled", "entitled", "essay", "novel", "course" };

@@ -422,4 +422,24 @@ public sealed class CandidateFilterTests
         Assert.DoesNotContain("generating text", keys);
         Assert.Contains("learning rate", keys);
     }
+
+    [Theory]
+    // From the sixth round's fresh dev passage "attention-bank-sentences" and dev passage "gpt-scale" (corpus/, "Attention is all you need").
+    [InlineData("The key to its ability is a feature called Attention, which was described in Attention is All You Need, a revolutionary paper.", "attention is all you need")]
+    [InlineData("The scale is huge. Language Models are Few-Shot Learners paper gives an idea of the scale of GPT-3.", "language models are few shot learners")]
+    public void Capitalised_words_a_lower_case_is_or_are_and_capitalised_words_are_one_title(string text, string title)
+    {
+        var graph = Extract(text);
+        Assert.Equal(EntityTypes.Work, Assert.Single(graph.Entities, e => e.Key == title).Type);
+        Assert.DoesNotContain(graph.Entities, e => e.Key is "all you need" or "few-shot learner" or "few-shot learners");
+    }
+
+    [Fact]
+    public void A_name_before_is_and_one_capitalised_word_stays_a_name()
+    {
+        var keys = Keys("The pioneer Geoffrey Hinton is British, and the pioneer Yann LeCun is French.");
+        Assert.Contains("geoffrey hinton", keys);
+        Assert.Contains("yann lecun", keys);
+        Assert.DoesNotContain(keys, k => k.Contains(" is "));
+    }
 }
