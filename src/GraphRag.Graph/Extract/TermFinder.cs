@@ -204,7 +204,7 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
             var t = tokens[i];
             var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i) && !IsBareVerb(tokens, i);
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
-            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(tokens, i));
+            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(text, tokens, i));
             if (!adjacent || !content || verbAfterNoun)
             {
                 if (run.Count > 0)
@@ -247,7 +247,7 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         && words.Lexicon.Tags(tokens[i].Text).Contains("VBG");
 
     /// <summary>"ranks" in "the ranking model ranks the items": a finite verb reading followed by what a verb takes.</summary>
-    private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)
+    private bool IsVerbHere(string text, IReadOnlyList<Word> tokens, int i)
     {
         var word = tokens[i].Text;
         // "the loss function is …", "a loss function.": a verb's base form cannot follow a singular noun as its
@@ -263,8 +263,13 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
             return true;
         if (!words.CanBeFiniteVerb(word))
             return false;
-        return i + 1 >= tokens.Count || words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text);
+        // "when working with sigmoid functions, we cannot …": a comma ends the phrase; the function word after it starts another clause.
+        return i + 1 >= tokens.Count || ((words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text)) && !PunctuationBetween(text, tokens[i], tokens[i + 1]));
     }
+
+    private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create(",;:.!?");
+
+    private static bool PunctuationBetween(string text, Word a, Word b) => text.AsSpan(a.End, b.Start - a.End).IndexOfAny(ClausePunctuation) >= 0;
 
     private static bool IsPluralLooking(string word) => word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 

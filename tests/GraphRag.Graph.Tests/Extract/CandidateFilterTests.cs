@@ -442,4 +442,13 @@ public sealed class CandidateFilterTests
         Assert.Contains("yann lecun", keys);
         Assert.DoesNotContain(keys, k => k.Contains(" is "));
     }
+
+    [Fact]
+    public void A_plural_before_a_comma_is_a_noun_even_when_a_function_word_follows()
+    {
+        // From the sixth round's fresh dev passage "mse-doctors" (corpus/, "From Linear to Logistic").
+        var keys = Keys("However, when working with sigmoid functions, we cannot use MSE as a loss function. For sigmoid functions, we use log loss.");
+        Assert.Contains("sigmoid function", keys);
+        Assert.DoesNotContain("sigmoid", keys);
+    }
 }
