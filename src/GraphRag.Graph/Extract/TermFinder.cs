@@ -62,6 +62,16 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         "can", "cannot", "could", "will", "would", "shall", "should", "must", "might", "help", "helps", "helped", "helping", "let", "lets",
     };
 
+    /// <summary>
+    /// "large scale medical testing", "real time systems": an adjective and a noun written open as one modifier; the noun
+    /// belongs to the adjective the phrase cut off, not to the term that follows.
+    /// </summary>
+    private static readonly HashSet<(string Adjective, string Noun)> OpenCompoundModifiers =
+    [
+        ("large", "scale"), ("small", "scale"), ("full", "scale"), ("long", "term"), ("short", "term"), ("real", "time"),
+        ("high", "level"), ("low", "level"), ("top", "level"),
+    ];
+
     /// <param name="lowercaseWords">Words the article writes in lower case: written with a capital elsewhere ("how Attention works"), they are still its common nouns.</param>
     public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, ISet<string> lowercaseWords, Func<string, bool> isKnown)
     {
@@ -202,7 +212,8 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i) && !IsBareVerb(tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i) && !IsBareVerb(tokens, i)
+                          && !(i > 0 && OpenCompoundModifiers.Contains((tokens[i - 1].Text.ToLowerInvariant(), t.Text.ToLowerInvariant())));
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
             var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(text, tokens, i));
             if (!adjacent || !content || verbAfterNoun)

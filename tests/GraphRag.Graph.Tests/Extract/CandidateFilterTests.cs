@@ -451,4 +451,12 @@ public sealed class CandidateFilterTests
         Assert.Contains("sigmoid function", keys);
         Assert.DoesNotContain("sigmoid", keys);
     }
+
+    [Fact]
+    public void The_noun_of_an_open_compound_modifier_is_no_part_of_the_term_after_it()
+    {
+        // From the sixth round's fresh dev passage "significance-scale" (corpus/, "The Statistical Significance Scam").
+        var keys = Keys("There is no incentive for pharmaceutical companies to run the experiment since large scale medical testing is expensive.");
+        Assert.DoesNotContain(keys, k => k.StartsWith("scale", StringComparison.Ordinal));
+    }
 }
