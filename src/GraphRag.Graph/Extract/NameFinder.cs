@@ -18,6 +18,9 @@ public sealed partial class NameFinder(WordClasses words)
     /// <summary>"Machine Learning Lifecycle From …": a capitalised preposition or conjunction ends no name, it starts what follows.</summary>
     private static readonly HashSet<string> TrailingLinks = new(StringComparer.Ordinal) { "From", "To", "In", "On", "At", "For", "With", "By", "And", "Or", "Of", "The", "A", "An", "Vs" };
 
+    /// <summary>"OpenAI CEO Sam Altman": a role between two names belongs to neither; it ends the one before it and starts no name.</summary>
+    private static readonly HashSet<string> RoleTitles = new(StringComparer.Ordinal) { "CEO", "CTO", "CFO", "COO", "CIO", "CSO", "VP", "SVP", "EVP" };
+
     private static readonly HashSet<string> Calendar = new(StringComparer.OrdinalIgnoreCase)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -34,9 +37,9 @@ public sealed partial class NameFinder(WordClasses words)
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (NonProse.IsIdentifier(text, token))
+            if (NonProse.IsIdentifier(text, token) || RoleTitles.Contains(token.Text))
                 continue;
-            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(text, token, tokens[i + 1])))
+            if (token.IsCodeLike && !IsContraction(token.Text) && !(token.IsCapitalised && i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && !RoleTitles.Contains(tokens[i + 1].Text) && Adjacent(text, token, tokens[i + 1])))
             {
                 if (!Lexicon.Stopwords.Contains(token.Text) && !IsEmphasis(token.Text, isNameElsewhere))
                     yield return new Candidate(new TextSpan(token.Start, token.End), token.Text,
@@ -51,6 +54,15 @@ public sealed partial class NameFinder(WordClasses words)
             while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
                 end--;
             var start = i;
+            if (CopulaTitleEnd(text, tokens, end, startsCell) is { } titleEnd)
+            {
+                while (start < end && words.IsFunctionWord(tokens[start].Text.ToLowerInvariant()))
+                    start++;
+                i = titleEnd;
+                var copulaTitle = text[tokens[start].Start..tokens[titleEnd].End];
+                yield return new Candidate(new TextSpan(tokens[start].Start, tokens[titleEnd].End), copulaTitle, CandidateKind.Title, EntityKeys.Normalize(copulaTitle, keepPlural: true));
+                continue;
+            }
             i = end;
             if (IsTitle(tokens, start, end))
             {
@@ -75,6 +87,9 @@ public sealed partial class NameFinder(WordClasses words)
             // "AND I", "OR I": words that name nothing, in capitals for emphasis.
             if (run.All(t => words.IsFunctionWord(Bare(t.Text).ToLowerInvariant())))
                 continue;
+            // "Doctor A", "Doctor B": a word and a single letter name a placeholder of an example, not someone.
+            if (run.Count > 1 && Bare(run[^1].Text) is [var letter] && char.IsUpper(letter))
+                continue;
             if (run.Count == 1 && !IsName(text, tokens, start, inLongQuote(run[0].Start), lowercaseWords, isNameElsewhere))
                 continue;
             var parts = run.Select(t => t.Text).ToList();
@@ -97,6 +112,25 @@ public sealed partial class NameFinder(WordClasses words)
         if (Enumerable.Range(start + 1, end - start - 1).Any(k => tokens[k].IsCapitalised && words.IsFunctionWord(tokens[k].Text)))
             return true;
         return start > 0 && WorkCues.Contains(tokens[start - 1].Text);
+    }
+
+    /// <summary>
+    /// "described in Attention is All You Need", "Language Models are Few-Shot Learners paper": capitalised words, a lower-case
+    /// "is" or "are", then two or more capitalised words make one title (a sentence would not capitalise what follows its verb).
+    /// The last word of that title, or null.
+    /// </summary>
+    private static int? CopulaTitleEnd(string text, IReadOnlyList<Word> tokens, int end, Func<int, bool> startsCell)
+    {
+        var copula = end + 1;
+        if (copula + 2 >= tokens.Count || tokens[copula].Text is not ("is" or "are") || Bare(tokens[end].Text) != tokens[end].Text
+            || !Adjacent(text, tokens[end], tokens[copula]) || !Adjacent(text, tokens[copula], tokens[copula + 1]) || !tokens[copula + 1].IsCapitalised)
+            return null;
+        var last = copula + 1;
+        while (last + 1 < tokens.Count && !startsCell(tokens[last + 1].Start) && Continues(text, tokens, last + 1))
+            last++;
+        while (last > copula + 1 && (Connectors.Contains(tokens[last].Text) || TrailingLinks.Contains(tokens[last].Text) || IsInitial(text, tokens[last])))
+            last--;
+        return last >= copula + 2 && Bare(tokens[last].Text) == tokens[last].Text ? last : null;
     }
 
     private static readonly HashSet<string> WorkCues = new(StringComparer.OrdinalIgnoreCase) { "book", "paper", "titled", "entitled", "essay", "novel", "course" };
@@ -190,7 +224,7 @@ public sealed partial class NameFinder(WordClasses words)
     {
         var t = tokens[index];
         var previous = tokens[index - 1];
-        if (!Adjacent(text, previous, t) || Bare(previous.Text) != previous.Text)
+        if (!Adjacent(text, previous, t) || Bare(previous.Text) != previous.Text || RoleTitles.Contains(t.Text))
             return false;
         if (t.IsCapitalised)
             return true;

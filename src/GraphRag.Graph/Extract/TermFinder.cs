@@ -56,6 +56,22 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
     };
 
+    /// <summary>Words after which a verb's base form is that verb: modals, and verbs that take a bare infinitive ("help answer", "let run").</summary>
+    private static readonly HashSet<string> BeforeBareVerb = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "can", "cannot", "could", "will", "would", "shall", "should", "must", "might", "help", "helps", "helped", "helping", "let", "lets",
+    };
+
+    /// <summary>
+    /// "large scale medical testing", "real time systems": an adjective and a noun written open as one modifier; the noun
+    /// belongs to the adjective the phrase cut off, not to the term that follows.
+    /// </summary>
+    private static readonly HashSet<(string Adjective, string Noun)> OpenCompoundModifiers =
+    [
+        ("large", "scale"), ("small", "scale"), ("full", "scale"), ("long", "term"), ("short", "term"), ("real", "time"),
+        ("high", "level"), ("low", "level"), ("top", "level"),
+    ];
+
     /// <param name="lowercaseWords">Words the article writes in lower case: written with a capital elsewhere ("how Attention works"), they are still its common nouns.</param>
     public List<Candidate> Find(string text, IReadOnlyList<IReadOnlyList<Word>> sentences, NonProse nonProse, ISet<string> lowercaseWords, Func<string, bool> isKnown)
     {
@@ -106,9 +122,12 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
 
     private bool IsMultiWordTerm(string key, int frequency, List<int>? containing, bool isWholePhrase)
     {
+        var parts = key.Split(' ');
+        // "responsible for generating text", "start generating text": a participle before a generic noun is a verb and its object, however often written.
+        if (parts.Length == 2 && IsGeneric(parts[1]) && words.ReadsFirstAsParticiple(parts[0]))
+            return false;
         if (frequency >= 2 && CValue(key, frequency, containing) >= _limits.MinimumCValue)
             return true;
-        var parts = key.Split(' ');
         // Seen once, a phrase must stand alone, not open with an everyday adjective ("excellent libraries",
         // "complex datasets") and have a head that names a technical kind or is itself rare ("flappy bird game" is a game).
         // A generic head ("negative values", "given values", "resulting value") needs more than an everyday adjective or a participle in front.
@@ -193,9 +212,10 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i);
+            var content = IsContentWord(text, t, NameFinder.AtClauseStart(text, tokens, i) || lowercaseWords.Contains(t.Text.ToLowerInvariant())) && !nonProse.Excludes(t.Span) && !OpensParticipleClause(text, tokens, i) && !IsBareVerb(tokens, i)
+                          && !(i > 0 && OpenCompoundModifiers.Contains((tokens[i - 1].Text.ToLowerInvariant(), t.Text.ToLowerInvariant())));
             var adjacent = run.Count == 0 || (t.Start - run[^1].End == 1 && text[run[^1].End] == ' ');
-            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(tokens, i));
+            var verbAfterNoun = run.Count > 0 && content && !IsCountedPlural(text, run[0], t) && (IsVerbBeforeNumber(text, tokens, i) || IsVerbHere(text, tokens, i));
             if (!adjacent || !content || verbAfterNoun)
             {
                 if (run.Count > 0)
@@ -209,6 +229,10 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         if (run.Count > 0)
             yield return run;
     }
+
+    /// <summary>"operations on vectors that help answer similarity questions": after a modal or "help", a base-form reading is the verb.</summary>
+    private bool IsBareVerb(IReadOnlyList<Word> tokens, int i) =>
+        i > 0 && BeforeBareVerb.Contains(tokens[i - 1].Text) && words.Lexicon.Tags(tokens[i].Text.ToLowerInvariant()).Contains("VB");
 
     /// <summary>"96 attention heads with …", "12 decoder blocks of …": after a count, a plural noun reading ends the phrase it counts.</summary>
     private bool IsCountedPlural(string text, Word phraseStart, Word word) =>
@@ -234,7 +258,7 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         && words.Lexicon.Tags(tokens[i].Text).Contains("VBG");
 
     /// <summary>"ranks" in "the ranking model ranks the items": a finite verb reading followed by what a verb takes.</summary>
-    private bool IsVerbHere(IReadOnlyList<Word> tokens, int i)
+    private bool IsVerbHere(string text, IReadOnlyList<Word> tokens, int i)
     {
         var word = tokens[i].Text;
         // "the loss function is …", "a loss function.": a verb's base form cannot follow a singular noun as its
@@ -250,8 +274,13 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
             return true;
         if (!words.CanBeFiniteVerb(word))
             return false;
-        return i + 1 >= tokens.Count || words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text);
+        // "when working with sigmoid functions, we cannot …": a comma ends the phrase; the function word after it starts another clause.
+        return i + 1 >= tokens.Count || ((words.IsFunctionWord(tokens[i + 1].Text) || Lexicon.Stopwords.Contains(tokens[i + 1].Text)) && !PunctuationBetween(text, tokens[i], tokens[i + 1]));
     }
+
+    private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create(",;:.!?");
+
+    private static bool PunctuationBetween(string text, Word a, Word b) => text.AsSpan(a.End, b.Start - a.End).IndexOfAny(ClausePunctuation) >= 0;
 
     private static bool IsPluralLooking(string word) => word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 

@@ -7,6 +7,8 @@ characters or more was left untaken, so when too few untaken articles remain, th
 from a test article) as a second passage that shares no paragraph with the dev passage already annotated there;
 seed 2027 then drew 8 more the same way (third passages, sharing no paragraph with the first two).
 
+The sixth round used seed 2028 (8 passages, further passages of dev articles the same way).
+
 Usage: python3 draw_passages.py DB [SEED [COUNT]]  (articles of at least 800 characters)"""
 import json
 import os
