@@ -48,11 +48,7 @@ public sealed partial class NameFinder(WordClasses words)
             }
             if (isHeading || !token.IsCapitalised)
                 continue;
-            var end = i;
-            while (end + 1 < tokens.Count && !startsCell(tokens[end + 1].Start) && Continues(text, tokens, end + 1))
-                end++;
-            while (end > i && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
-                end--;
+            var end = RunEnd(text, tokens, i, startsCell);
             var start = i;
             if (CopulaTitleEnd(text, tokens, end, startsCell) is { } titleEnd)
             {
@@ -70,12 +66,12 @@ public sealed partial class NameFinder(WordClasses words)
                 yield return new Candidate(new TextSpan(tokens[start].Start, tokens[end].End), title, CandidateKind.Title, EntityKeys.Normalize(title, keepPlural: true));
                 continue;
             }
+            var clauseStart = AtClauseStart(text, tokens, start);
             // "Handling Long Sequences: …", "Step 3: Positional Encoding: …", "Chapters Catalogue:": a title-case label opening a clause, not a name.
-            if (AtClauseStart(text, tokens, start) && tokens[end].End < text.Length && text[tokens[end].End] == ':')
+            if (clauseStart && tokens[end].End < text.Length && text[tokens[end].End] == ':')
                 continue;
             // A capital right after an opening article or other function word ("A Closer Look at …", "The Transformer was …")
             // proves as little as one at the clause start itself.
-            var clauseStart = AtClauseStart(text, tokens, start);
             while (start <= end && IsOrdinaryAt(clauseStart && !IsFirstName(tokens[start].Text, start < end), tokens[start].Text, lowercaseWords, isNameElsewhere))
             {
                 clauseStart = clauseStart && words.IsFunctionWord(Bare(tokens[start].Text));
@@ -125,12 +121,22 @@ public sealed partial class NameFinder(WordClasses words)
         if (copula + 2 >= tokens.Count || tokens[copula].Text is not ("is" or "are") || Bare(tokens[end].Text) != tokens[end].Text
             || !Adjacent(text, tokens[end], tokens[copula]) || !Adjacent(text, tokens[copula], tokens[copula + 1]) || !tokens[copula + 1].IsCapitalised)
             return null;
-        var last = copula + 1;
-        while (last + 1 < tokens.Count && !startsCell(tokens[last + 1].Start) && Continues(text, tokens, last + 1))
-            last++;
-        while (last > copula + 1 && (Connectors.Contains(tokens[last].Text) || TrailingLinks.Contains(tokens[last].Text) || IsInitial(text, tokens[last])))
-            last--;
+        var last = RunEnd(text, tokens, copula + 1, startsCell);
         return last >= copula + 2 && Bare(tokens[last].Text) == tokens[last].Text ? last : null;
+    }
+
+    /// <summary>
+    /// The last word of the capitalised run that starts at <paramref name="first"/>: the words that continue it, up to a
+    /// table cell of its own, less the connectors, links and initials that cannot end a name ("Lifecycle From", "of", "J.").
+    /// </summary>
+    private static int RunEnd(string text, IReadOnlyList<Word> tokens, int first, Func<int, bool> startsCell)
+    {
+        var end = first;
+        while (end + 1 < tokens.Count && !startsCell(tokens[end + 1].Start) && Continues(text, tokens, end + 1))
+            end++;
+        while (end > first && (Connectors.Contains(tokens[end].Text) || TrailingLinks.Contains(tokens[end].Text) || IsInitial(text, tokens[end])))
+            end--;
+        return end;
     }
 
     private static readonly HashSet<string> WorkCues = new(StringComparer.OrdinalIgnoreCase) { "book", "paper", "titled", "entitled", "essay", "novel", "course" };

@@ -50,7 +50,6 @@ public sealed partial class TermFinder(WordClasses words, TermFinder.Thresholds?
         "hundreds", "thousands", "millions", "billions", "trillions",
     };
 
-
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "down", "up", "out", "off", "into", "through", "over", "them", "it", "its", "their", "each", "every", "all",
