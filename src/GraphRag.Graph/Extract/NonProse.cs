@@ -22,6 +22,7 @@ public sealed partial class NonProse
         foreach (Match m in Url().Matches(text))
             Array.Fill(_excluded, true, m.Index, m.Length);
         var lines = new List<TextSpan>();
+        Lines = lines;
         var lineStart = 0;
         var inFence = false;
         while (lineStart < text.Length)
@@ -41,6 +42,9 @@ public sealed partial class NonProse
         FindTableHeaders(text, filled);
         FindColumnValues(text, filled);
     }
+
+    /// <summary>The article's lines, without their line breaks.</summary>
+    public IReadOnlyList<TextSpan> Lines { get; }
 
     /// <summary>True when the offset lies in a table's header row, where words side by side are separate cells.</summary>
     public bool InTableHeader(int offset) => _tableHeaders.Any(h => h.Start <= offset && offset < h.End);

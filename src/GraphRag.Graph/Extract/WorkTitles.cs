@@ -24,17 +24,7 @@ public static partial class WorkTitles
     /// <summary>The spans of the titles (without bullet, authors or final full stop) of the lines that are works.</summary>
     public static List<TextSpan> Find(string text, NonProse nonProse)
     {
-        var lines = new List<ListLine?>();
-        var lineStart = 0;
-        while (lineStart <= text.Length)
-        {
-            var newline = text.IndexOf('\n', lineStart);
-            var lineEnd = newline < 0 ? text.Length : newline;
-            lines.Add(ReadLine(text, lineStart, lineEnd, nonProse));
-            if (newline < 0)
-                break;
-            lineStart = newline + 1;
-        }
+        var lines = nonProse.Lines.Select(l => ReadLine(text, l.Start, l.End, nonProse)).ToList();
         var titles = new List<TextSpan>();
         for (var i = 0; i < lines.Count; i++)
         {
