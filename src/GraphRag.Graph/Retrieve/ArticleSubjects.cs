@@ -14,26 +14,23 @@ public sealed class ArticleSubjects
     private readonly Dictionary<string, long[]> _chunksAbout = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<long, long> _articleOfChunk;
 
-    public ArticleSubjects(GraphIndex graph, IReadOnlyList<ArticleStore.ArticleTitle> titles, IReadOnlyDictionary<long, long> articleOfChunk)
+    /// <param name="linker">The same snapshot's names: a title is matched to an entity as a question's words are.</param>
+    public ArticleSubjects(GraphIndex graph, EntityLinker linker, IReadOnlyList<ArticleStore.ArticleTitle> titles, IReadOnlyDictionary<long, long> articleOfChunk)
     {
         _articleOfChunk = articleOfChunk;
-        var articlesByTitle = titles
-            .Select(t => (Key: EntityKeys.Normalize(WithoutQualifier(t.Title)), t.Id))
-            .Where(t => t.Key.Length > 0)
-            .ToLookup(t => t.Key, t => t.Id, StringComparer.Ordinal);
+        var articlesAbout = titles
+            .Select(t => (Entity: linker.EntityOf(EntityKeys.Normalize(WithoutQualifier(t.Title))), t.Id))
+            .Where(t => t.Entity is not null && graph.EntityIndex.ContainsKey(t.Entity))
+            .ToLookup(t => t.Entity!, t => t.Id, StringComparer.Ordinal);
         var firstChunk = articleOfChunk.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.Min(c => c.Key));
-        foreach (var entity in graph.Snapshot.Entities)
+        foreach (var articles in articlesAbout)
         {
-            var articles = entity.Aliases.Append(entity.Name).Select(EntityKeys.Normalize).Append(entity.Key)
-                .SelectMany(k => articlesByTitle[k]).ToHashSet();
-            if (articles.Count == 0)
-                continue;
-            var node = graph.EntityIndex[entity.Key];
+            var node = graph.EntityIndex[articles.Key];
             var mentioning = Enumerable.Range(graph.Offsets[node], graph.Offsets[node + 1] - graph.Offsets[node])
                 .Select(k => graph.Neighbours[k]).Where(graph.IsChunk)
                 .Select(n => graph.ChunkIds[n - graph.EntityKeys.Length])
                 .ToLookup(c => articleOfChunk.GetValueOrDefault(c));
-            _chunksAbout[entity.Key] = articles
+            _chunksAbout[articles.Key] = articles.Distinct()
                 .SelectMany(a => mentioning[a].Any() ? mentioning[a] : firstChunk.TryGetValue(a, out var first) ? [first] : [])
                 .Distinct().Order().ToArray();
         }

@@ -34,6 +34,9 @@ public sealed class EntityLinker
         _aliasesByLength = _aliasToEntity.Keys.Where(k => k.Length >= 5).ToLookup(k => k.Length, k => (k, Digits(k)));
     }
 
+    /// <summary>The entity a normalised name is a name, acronym or variant of (<see cref="EntityKeys.Normalize(string)"/>), or null.</summary>
+    public string? EntityOf(string aliasKey) => _aliasToEntity.GetValueOrDefault(aliasKey);
+
     public IReadOnlyList<LinkedEntity> Link(string question)
     {
         var tokens = Words.Find(question, new TextSpan(0, question.Length));

@@ -37,8 +37,9 @@ public sealed class GraphSnapshotCache(IGraphStore store, ArticleStore articles)
             {
                 var snapshot = await store.LoadSnapshotAsync(cancellationToken);
                 var index = new GraphIndex(snapshot);
-                _current = c = new Loaded(index, new EntityLinker(snapshot.Entities),
-                    new Lazy<ArticleSubjects>(() => new ArticleSubjects(index, articles.ArticleTitles(), articles.ArticleOfChunks())),
+                var linker = new EntityLinker(snapshot.Entities);
+                _current = c = new Loaded(index, linker,
+                    new Lazy<ArticleSubjects>(() => new ArticleSubjects(index, linker, articles.ArticleTitles(), articles.ArticleOfChunks())),
                     DateTimeOffset.UtcNow);
             }
             return c;
