@@ -45,12 +45,12 @@ public sealed class GraphExpansionTests
     {
         using var host = await IngestAsync();
         var lexical = new Bm25Ranker(host.Database);
-        var before = (await host.SearchWith(lexical).SearchAsync(Question, 4)).Hits.Select(h => h.Title).ToList();
+        var before = (await host.SearchWith(lexical).SearchAsync(Question, 4, cancellationToken: TestContext.Current.CancellationToken)).Hits.Select(h => h.Title).ToList();
         // The premise: on words alone a note that does not answer outranks the actress's (it shares only "actress" with the question).
         Assert.True(before.IndexOf("Shirley Temple (diplomat)") >= 2, string.Join(" | ", before));
 
         var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), lexical, weight: 0.5, seeds: 1, candidates: 50);
-        var hits = (await host.SearchWith(expanded).SearchAsync(Question, 4)).Hits;
+        var hits = (await host.SearchWith(expanded).SearchAsync(Question, 4, cancellationToken: TestContext.Current.CancellationToken)).Hits;
 
         Assert.Equal("Kiss and Tell (1945 film)", hits[0].Title);
         Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
@@ -65,9 +65,9 @@ public sealed class GraphExpansionTests
         using var host = await IngestAsync();
         var lexical = new Bm25Ranker(host.Database);
         const string question = "Which radio sitcom was about a teenage girl?";
-        var before = (await host.SearchWith(lexical).SearchAsync(question, 4)).Hits;
+        var before = (await host.SearchWith(lexical).SearchAsync(question, 4, cancellationToken: TestContext.Current.CancellationToken)).Hits;
         var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), lexical, weight: 0.5, seeds: 1, candidates: 50);
-        var after = (await host.SearchWith(expanded).SearchAsync(question, 4)).Hits;
+        var after = (await host.SearchWith(expanded).SearchAsync(question, 4, cancellationToken: TestContext.Current.CancellationToken)).Hits;
 
         Assert.Equal(before.Select(h => h.ChunkId), after.Select(h => h.ChunkId));
     }
@@ -79,7 +79,7 @@ public sealed class GraphExpansionTests
         var modes = RetrievalComposition.Compose(
             new RetrievalOptions { Hybrid = { Components = "lexical,graph", Weights = "1,0.5" } },
             host.Database, dense: null, host.Get<IGraphRankerFactory>(), []);
-        var hits = (await new PassageSearch(modes, host.Get<GraphRag.Store.ArticleStore>()).SearchAsync(Question, 4, RetrievalModeNames.Hybrid)).Hits;
+        var hits = (await new PassageSearch(modes, host.Get<GraphRag.Store.ArticleStore>()).SearchAsync(Question, 4, RetrievalModeNames.Hybrid, TestContext.Current.CancellationToken)).Hits;
 
         Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
         Assert.Contains("lexical #", hits[1].Explanation);
@@ -98,7 +98,7 @@ public sealed class GraphExpansionNeo4jTests
         using var host = await GraphExpansionTests.IngestAsync(new GraphHost(new GraphHost.Neo4j(Neo4jServer.Options()!)));
         Assert.IsType<GraphRag.Graph.Store.Neo4jGraphStore>(host.Get<GraphRag.Graph.Store.IGraphStore>());
         var expanded = new GraphExpansion(host.Get<GraphSnapshotCache>(), new Bm25Ranker(host.Database), weight: 0.5, seeds: 1, candidates: 50);
-        var hits = (await host.SearchWith(expanded).SearchAsync(GraphExpansionTests.Question, 4)).Hits;
+        var hits = (await host.SearchWith(expanded).SearchAsync(GraphExpansionTests.Question, 4, cancellationToken: TestContext.Current.CancellationToken)).Hits;
 
         Assert.Equal("Shirley Temple (diplomat)", hits[1].Title);
         Assert.Contains("graph: about Shirley Temple, named by passage #1", hits[1].Explanation);
